@@ -73,7 +73,7 @@ class Result:
 
 def _markdown_table(df: pd.DataFrame) -> str:
     def cell(value: object) -> str:
-        if value is None or (not isinstance(value, str) and pd.isna(value)):  # type: ignore[call-overload]
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
             return ""
         return str(value).replace("|", "\\|").replace("\n", " ")
 

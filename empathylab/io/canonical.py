@@ -38,21 +38,46 @@ from .values import (
 __all__ = ["resolve_columns", "to_canonical"]
 
 # Columns a similarity match may fill (ids are too easy to confuse).
-_FUZZY = ("text", "timestamp", "nps", "csat", "ces", "rating", "channel", "touchpoint",
-          "customer_id", "conversation_id", "agent_id", "language")
+_FUZZY = (
+    "text",
+    "timestamp",
+    "nps",
+    "csat",
+    "ces",
+    "rating",
+    "channel",
+    "touchpoint",
+    "customer_id",
+    "conversation_id",
+    "agent_id",
+    "language",
+)
 # Extra question-style phrases only used by similarity matching (survey question headers).
 _PHRASES: dict[str, tuple[str, ...]] = {
     "nps": ("weiterempfehlen", "empfehlen", "recommend", "wahrscheinlich empfehlen"),
     "csat": ("zufrieden", "satisfied", "how satisfied", "wie zufrieden"),
     "ces": ("einfach", "easy", "how easy", "wie einfach", "aufwand", "effort", "muehelos"),
-    "text": ("kommentar", "comment", "anmerkung", "feedback", "warum", "why", "grund", "reason",
-             "verbesser", "improve", "tell us", "mitteilen", "sagen", "freitext", "erlaeuter"),
+    "text": (
+        "kommentar",
+        "comment",
+        "anmerkung",
+        "feedback",
+        "warum",
+        "why",
+        "grund",
+        "reason",
+        "verbesser",
+        "improve",
+        "tell us",
+        "mitteilen",
+        "sagen",
+        "freitext",
+        "erlaeuter",
+    ),
 }
 
 
-def _pick(
-    canonical: str, names: Sequence[str], available: dict[str, str]
-) -> str | None:
+def _pick(canonical: str, names: Sequence[str], available: dict[str, str]) -> str | None:
     for alias in names:
         hit = available.get(normalize_header(alias))
         if hit is not None:
@@ -63,8 +88,9 @@ def _pick(
 def _similar(canonical: str, available: dict[str, str]) -> str | None:
     """A header that contains a synonym as a word, as the head of a German compound, or
     that is a near-spelling of one."""
-    words = tuple(normalize_header(w) for w in (*SYNONYMS.get(canonical, ()),
-                                                 *_PHRASES.get(canonical, ())))
+    words = tuple(
+        normalize_header(w) for w in (*SYNONYMS.get(canonical, ()), *_PHRASES.get(canonical, ()))
+    )
     for norm, original in available.items():
         tokens = norm.split()
         padded = f" {norm} "
@@ -75,10 +101,10 @@ def _similar(canonical: str, available: dict[str, str]) -> str | None:
                 return original
             if len(word) >= 5 and any(t.endswith(word) or t.startswith(word) for t in tokens):
                 return original
-    close = difflib.get_close_matches(
-        canonical, list(available), n=1, cutoff=0.85
-    ) or [
-        m for w in words if len(w) >= 5
+    close = difflib.get_close_matches(canonical, list(available), n=1, cutoff=0.85) or [
+        m
+        for w in words
+        if len(w) >= 5
         for m in difflib.get_close_matches(w, list(available), n=1, cutoff=0.88)
     ]
     return available[close[0]] if close else None
@@ -130,8 +156,10 @@ def resolve_columns(
             mapping[canonical] = canonical
             used.add(canonical)
     # 2. the preset's aliases, 3. the German/English synonyms, 4. similarity
-    passes: list[tuple[Mapping[str, Sequence[str]], bool]] = [(preset.aliases, False),
-                                                               (SYNONYMS, False)]
+    passes: list[tuple[Mapping[str, Sequence[str]], bool]] = [
+        (preset.aliases, False),
+        (SYNONYMS, False),
+    ]
     for table, _ in passes:
         for canonical in CANONICAL_COLUMNS:
             if canonical in mapping or canonical in skipped or canonical not in table:
@@ -176,8 +204,13 @@ def _warn(
 ) -> None:
     lines = [int(v) for v in mask.index[mask.to_numpy()][:20]]
     warnings.append(
-        {"kind": kind, "column": column, "count": int(mask.sum()), "lines": lines,
-         "message": message}
+        {
+            "kind": kind,
+            "column": column,
+            "count": int(mask.sum()),
+            "lines": lines,
+            "message": message,
+        }
     )
 
 
@@ -186,7 +219,7 @@ def _ids(values: pd.Series) -> pd.Series:
         whole = values.dropna()
         if len(whole) and np.all(np.mod(whole, 1) == 0):
             values = values.astype("Int64")
-    text = values.astype("string").str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    text = values.astype("string").str.strip().str.replace(r"^([0-9]+)\.0$", r"\1", regex=True)
     return text.where(text != "").astype("str")
 
 
@@ -214,9 +247,14 @@ def to_canonical(
             )
         mapping["text"] = guess
         warnings.append(
-            {"kind": "guessed_column", "column": guess, "count": 0, "lines": [],
-             "message": f"no header names the text column; using {guess!r}, the column with "
-                        "the longest free texts (pass columns={'text': ...} to choose)"}
+            {
+                "kind": "guessed_column",
+                "column": guess,
+                "count": 0,
+                "lines": [],
+                "message": f"no header names the text column; using {guess!r}, the column with "
+                "the longest free texts (pass columns={'text': ...} to choose)",
+            }
         )
     ranges = {**SCORE_RANGES, **(score_ranges or {})}
     index = raw.index
@@ -227,22 +265,29 @@ def to_canonical(
         out[col] = _ids(raw[mapping[col]]) if col in mapping else empty_str
     if "feedback_id" not in mapping:
         stem = source.rsplit("/", 1)[-1]
-        out["feedback_id"] = pd.Series(
-            [f"{stem}:{i}" for i in index], index=index, dtype="str"
-        )
+        out["feedback_id"] = pd.Series(index.to_numpy(), index=index).astype("str").radd(f"{stem}:")
     else:
         ids = out["feedback_id"]
         dup = ids.duplicated(keep=False) & ids.notna()
         if dup.any():
-            _warn(warnings, "duplicate_id", mapping["feedback_id"], dup,
-                  f"{int(dup.sum())} rows share a feedback id with another row; both are kept")
+            _warn(
+                warnings,
+                "duplicate_id",
+                mapping["feedback_id"],
+                dup,
+                f"{int(dup.sum())} rows share a feedback id with another row; both are kept",
+            )
 
     if "timestamp" in mapping:
         stamps, bad = parse_datetimes(raw[mapping["timestamp"]], dayfirst=dayfirst)
         if bad.any():
-            _warn(warnings, "invalid_value", mapping["timestamp"], bad,
-                  f"{int(bad.sum())} value(s) of {mapping['timestamp']!r} are not dates; "
-                  "left empty")
+            _warn(
+                warnings,
+                "invalid_value",
+                mapping["timestamp"],
+                bad,
+                f"{int(bad.sum())} value(s) of {mapping['timestamp']!r} are not dates; left empty",
+            )
         out["timestamp"] = stamps
     else:
         out["timestamp"] = pd.Series(pd.NaT, index=index, dtype="datetime64[us]")
@@ -251,9 +296,14 @@ def to_canonical(
         roles, bad = normalize_role(raw[mapping["author_role"]])
         if bad.any():
             unknown = sorted(raw.loc[bad, mapping["author_role"]].astype(str).unique())[:5]
-            _warn(warnings, "unknown_value", mapping["author_role"], bad,
-                  f"{int(bad.sum())} author role(s) not recognised ({', '.join(unknown)}); use "
-                  "customer/agent/bot (or Kunde/Mitarbeiter/Bot); left empty")
+            _warn(
+                warnings,
+                "unknown_value",
+                mapping["author_role"],
+                bad,
+                f"{int(bad.sum())} author role(s) not recognised ({', '.join(unknown)}); use "
+                "customer/agent/bot (or Kunde/Mitarbeiter/Bot); left empty",
+            )
         out["author_role"] = roles
     else:
         out["author_role"] = pd.Series(
@@ -264,8 +314,7 @@ def to_canonical(
     if "channel" in mapping:
         out["channel"] = normalize_channel(raw[mapping["channel"]])
     else:
-        out["channel"] = pd.Series(preset.defaults.get("channel", pd.NA), index=index,
-                                   dtype="str")
+        out["channel"] = pd.Series(preset.defaults.get("channel", pd.NA), index=index, dtype="str")
     for col in ("touchpoint",):
         if col in mapping:
             text = raw[mapping[col]].astype("string").str.strip()
@@ -276,15 +325,21 @@ def to_canonical(
     text = raw[mapping["text"]].astype("string").str.strip()
     empty = (text.isna() | (text == "")).fillna(True).astype(bool)
     if empty.any():
-        _warn(warnings, "empty_text", mapping["text"], empty,
-              f"{int(empty.sum())} row(s) have no text; kept (their scores still count)")
+        _warn(
+            warnings,
+            "empty_text",
+            mapping["text"],
+            empty,
+            f"{int(empty.sum())} row(s) have no text; kept (their scores still count)",
+        )
     out["text"] = text.where(~empty).astype("str")
 
     if "language" in mapping:
         out["language"] = normalize_language(raw[mapping["language"]])
     else:
-        out["language"] = pd.Series(preset.defaults.get("language", pd.NA), index=index,
-                                    dtype="str")
+        out["language"] = pd.Series(
+            preset.defaults.get("language", pd.NA), index=index, dtype="str"
+        )
 
     for col in SCORE_COLUMNS:
         if col not in mapping:
@@ -293,16 +348,26 @@ def to_canonical(
         scores, bad = parse_scores(raw[mapping[col]])
         if bad.any():
             examples = raw.loc[bad, mapping[col]].astype(str).unique()[:3]
-            _warn(warnings, "invalid_value", mapping[col], bad,
-                  f"{int(bad.sum())} value(s) of {mapping[col]!r} are not numbers "
-                  f"(e.g. {', '.join(map(repr, examples))}); left empty")
+            _warn(
+                warnings,
+                "invalid_value",
+                mapping[col],
+                bad,
+                f"{int(bad.sum())} value(s) of {mapping[col]!r} are not numbers "
+                f"(e.g. {', '.join(map(repr, examples))}); left empty",
+            )
         low, high = ranges[col]
         outside = (scores < low) | (scores > high)
         if outside.any():
-            _warn(warnings, "out_of_range", mapping[col], outside,
-                  f"{int(outside.sum())} value(s) of {mapping[col]!r} lie outside {col}'s range "
-                  f"{low:g}-{high:g}; left empty (pass score_ranges={{{col!r}: (lo, hi)}} for "
-                  "another scale)")
+            _warn(
+                warnings,
+                "out_of_range",
+                mapping[col],
+                outside,
+                f"{int(outside.sum())} value(s) of {mapping[col]!r} lie outside {col}'s range "
+                f"{low:g}-{high:g}; left empty (pass score_ranges={{{col!r}: (lo, hi)}} for "
+                "another scale)",
+            )
             scores = scores.mask(outside)
         out[col] = scores
 
@@ -312,8 +377,7 @@ def to_canonical(
 
     used = set(mapping.values())
     extras = {
-        (f"{col}_original" if col in frame.columns else col): infer_extra(raw[col],
-                                                                           decimal=decimal)
+        (f"{col}_original" if col in frame.columns else col): infer_extra(raw[col], decimal=decimal)
         for col in raw.columns
         if col not in used
     }

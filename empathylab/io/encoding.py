@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 
 import pandas as pd
 
@@ -33,13 +34,13 @@ _PLAUSIBLE = frozenset(
 )
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _plausibility(text: str) -> int:
     """Common Western letters count +1 each, any other non-ASCII character -3."""
-    score = 0
-    for ch in text:
-        if ch > "\x7f":
-            score += 1 if ch in _PLAUSIBLE else -3
-    return score
+    found = Counter(_NON_ASCII.findall(text))
+    return sum(n if ch in _PLAUSIBLE else -3 * n for ch, n in found.items())
 
 
 def _guess_single_byte(data: bytes) -> tuple[str, str]:
@@ -101,7 +102,7 @@ def decode_bytes(data: bytes, *, source: str, encoding: str | None = None) -> tu
         except UnicodeDecodeError as err:
             line = data[: err.start].count(b"\n") + 1
             raise FeedbackFormatError(
-                f"{source}, line {line}: the bytes {data[err.start:err.end]!r} are not valid "
+                f"{source}, line {line}: the bytes {data[err.start : err.end]!r} are not valid "
                 f"{encoding}; pass encoding=None to detect the encoding, or the right one "
                 "(German Excel writes 'cp1252')."
             ) from None

@@ -111,9 +111,17 @@ def read_feedback(
     reports: list[LoadReport] = []
     for raw in open_source(source):
         frame, report = _read_one(
-            raw, format=format, preset=preset, columns=columns, encoding=encoding,
-            delimiter=delimiter, sheet_name=sheet_name, strict=strict,
-            score_ranges=score_ranges, dayfirst=dayfirst, repair_encoding=repair_encoding,
+            raw,
+            format=format,
+            preset=preset,
+            columns=columns,
+            encoding=encoding,
+            delimiter=delimiter,
+            sheet_name=sheet_name,
+            strict=strict,
+            score_ranges=score_ranges,
+            dayfirst=dayfirst,
+            repair_encoding=repair_encoding,
         )
         frames.append(frame)
         reports.append(report)
@@ -219,11 +227,17 @@ def _repair(
     if n_headers:
         frame = frame.set_axis(list(headers), axis=1)
     if total or n_headers:
-        notes = [*notes, {
-            "kind": "mojibake_repaired", "column": None, "count": total + n_headers,
-            "lines": [], "message": f"repaired garbled characters (such as 'Ã¼' for 'ü') in "
-                                    f"{total} cell(s) and {n_headers} header(s)",
-        }]
+        notes = [
+            *notes,
+            {
+                "kind": "mojibake_repaired",
+                "column": None,
+                "count": total + n_headers,
+                "lines": [],
+                "message": f"repaired garbled characters (such as 'Ã¼' for 'ü') in "
+                f"{total} cell(s) and {n_headers} header(s)",
+            },
+        ]
     return frame, notes
 
 
@@ -249,5 +263,3 @@ def _merge_reports(reports: list[LoadReport]) -> LoadReport:
         preamble_lines=sum(r.preamble_lines for r in reports),
         blank_lines=sum(r.blank_lines for r in reports),
     )
-
-

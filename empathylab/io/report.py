@@ -95,8 +95,10 @@ class LoadReport(Result):
         ]
         items += [(f"column:{k}", v) for k, v in self.columns.items()]
         return pd.DataFrame(
-            {"item": [k for k, _ in items], "value": [str(v) if v is not None else "" for _, v in
-                                                      items]}
+            {
+                "item": [k for k, _ in items],
+                "value": [str(v) if v is not None else "" for _, v in items],
+            }
         )
 
     def _sections(self) -> list[tuple[str, pd.DataFrame]]:

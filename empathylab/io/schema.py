@@ -64,7 +64,14 @@ CANONICAL_COLUMNS: tuple[str, ...] = (
 
 ID_COLUMNS: tuple[str, ...] = ("feedback_id", "customer_id", "conversation_id", "agent_id")
 SCORE_COLUMNS: tuple[str, ...] = ("rating", "nps", "csat", "ces")
-STRING_COLUMNS: tuple[str, ...] = (*ID_COLUMNS, "channel", "touchpoint", "text", "language", "source")
+STRING_COLUMNS: tuple[str, ...] = (
+    *ID_COLUMNS,
+    "channel",
+    "touchpoint",
+    "text",
+    "language",
+    "source",
+)
 AUTHOR_ROLES: tuple[str, ...] = ("customer", "agent", "bot")
 
 #: Allowed range of each score column; values outside become NA with a warning.

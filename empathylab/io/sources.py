@@ -13,7 +13,7 @@ import os
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import Any
 
 from ..exceptions import FeedbackFormatError
 
@@ -22,10 +22,17 @@ __all__ = ["FORMATS", "RawSource", "detect_format", "open_source"]
 FORMATS: tuple[str, ...] = ("csv", "excel", "json", "jsonl", "parquet")
 
 _EXTENSIONS = {
-    ".csv": "csv", ".tsv": "csv", ".txt": "csv", ".tab": "csv",
-    ".xlsx": "excel", ".xlsm": "excel",
-    ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".parquet": "parquet", ".pq": "parquet",
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".tab": "csv",
+    ".xlsx": "excel",
+    ".xlsm": "excel",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".parquet": "parquet",
+    ".pq": "parquet",
 }
 _COMPRESSED = {".gz": "gzip", ".gzip": "gzip", ".bz2": "bz2", ".xz": "xz", ".zip": "zip"}
 _URL_PREFIXES = ("http://", "https://", "ftp://", "s3://", "gs://", "az://", "abfs://")
@@ -47,7 +54,7 @@ def _suffixes(name: str) -> list[str]:
 
 def _decompress(name: str, data: bytes) -> list[RawSource]:
     """Unpack gzip/bz2/xz/zip; an .xlsx (itself a zip) is left alone."""
-    inner = name[:-len(Path(name).suffix)] if Path(name).suffix.lower() in _COMPRESSED else name
+    inner = name[: -len(Path(name).suffix)] if Path(name).suffix.lower() in _COMPRESSED else name
     try:
         if data[:2] == b"\x1f\x8b":
             return [RawSource(name, gzip.decompress(data), _inner_suffix(inner))]
@@ -71,8 +78,10 @@ def _decompress(name: str, data: bytes) -> list[RawSource]:
         if "[Content_Types].xml" in names:  # an Office document such as .xlsx
             return [RawSource(name, data, ".xlsx")]
         members = [
-            m for m in names
-            if not m.endswith("/") and not Path(m).name.startswith((".", "__MACOSX"))
+            m
+            for m in names
+            if not m.endswith("/")
+            and not Path(m).name.startswith((".", "__MACOSX"))
             and "__MACOSX/" not in m
         ]
         if not members:
@@ -142,9 +151,9 @@ def open_source(source: object) -> list[RawSource]:
     return _decompress(name, content)
 
 
-def _read_all(handle: IO[bytes] | IO[str] | object) -> bytes | str:
+def _read_all(handle: Any) -> bytes | str:
     try:
-        content = handle.read()  # type: ignore[attr-defined]
+        content = handle.read()
     except (OSError, ValueError) as err:
         raise FeedbackFormatError(f"the file object cannot be read ({err}).") from None
     if isinstance(content, bytes | bytearray | memoryview):
@@ -170,15 +179,18 @@ def detect_format(raw: RawSource) -> str:
                 "open it in Excel or LibreOffice and save it as .xlsx or CSV."
             )
     by_extension = _EXTENSIONS.get(raw.suffix)
-    head = (raw.text[:2000] if raw.text is not None else data[:2000].decode("latin-1"))
+    head = raw.text[:2000] if raw.text is not None else data[:2000].decode("latin-1")
     head = head.lstrip("\ufeff\x00 \t\r\n").replace("\x00", "")
     if by_extension in ("json", "jsonl"):
         return by_extension
     if by_extension is None and head[:1] in ("{", "["):
         lines = [ln.strip() for ln in head.splitlines() if ln.strip()]
-        if head[:1] == "{" and len(lines) > 1 and all(
-            ln.startswith("{") for ln in lines[1:-1] or lines[1:]
-        ) and lines[0].endswith("}"):
+        if (
+            head[:1] == "{"
+            and len(lines) > 1
+            and all(ln.startswith("{") for ln in lines[1:-1] or lines[1:])
+            and lines[0].endswith("}")
+        ):
             return "jsonl"
         return "json"
     if by_extension in ("excel", "parquet"):

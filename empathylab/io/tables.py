@@ -26,8 +26,20 @@ __all__ = ["RawTable", "read_table"]
 _MAX_RAW = 500
 # Keys under which APIs wrap their records: Zendesk, Intercom, Trustpilot, generic.
 _ENVELOPES = (
-    "tickets", "comments", "conversations", "reviews", "responses", "results", "data", "items",
-    "records", "messages", "feedback", "entries", "rows", "value",
+    "tickets",
+    "comments",
+    "conversations",
+    "reviews",
+    "responses",
+    "results",
+    "data",
+    "items",
+    "records",
+    "messages",
+    "feedback",
+    "entries",
+    "rows",
+    "value",
 )
 
 
@@ -131,7 +143,10 @@ def _stringify(frame: pd.DataFrame) -> pd.DataFrame:
 def _read_excel(raw: RawSource, *, sheet_name: int | str) -> RawTable:
     try:
         grid = pd.read_excel(
-            io.BytesIO(raw.data), sheet_name=sheet_name, header=None, dtype=object,
+            io.BytesIO(raw.data),
+            sheet_name=sheet_name,
+            header=None,
+            dtype=object,
             engine="openpyxl",
         )
     except ValueError as err:
@@ -157,8 +172,9 @@ def _read_excel(raw: RawSource, *, sheet_name: int | str) -> RawTable:
     widest = int(nonblank.head(50).mode().max())
     header_row = int(nonblank[nonblank >= max(1, widest)].index[0])
     used_cols = [c for c in grid.columns if filled.loc[header_row:, c].any()]
-    header = [str(_cell_to_str(v)) if not pd.isna(v) else "" for v in grid.loc[header_row,
-                                                                                used_cols]]
+    header = [
+        str(_cell_to_str(v)) if not pd.isna(v) else "" for v in grid.loc[header_row, used_cols]
+    ]
     body = grid.loc[header_row + 1 :, used_cols]
     blank_rows = ~filled.loc[header_row + 1 :, used_cols].any(axis=1)
     body = body[~blank_rows]
@@ -187,7 +203,7 @@ def _records_from_json(obj: object, source: str) -> list[object]:
         return [obj]
     raise FeedbackFormatError(
         f"{source}: the JSON holds a {type(obj).__name__}, not records; expected a list of "
-        "objects (or an object with one, such as {\"tickets\": [...]})."
+        'objects (or an object with one, such as {"tickets": [...]}).'
     )
 
 
@@ -203,7 +219,8 @@ def _frame_from_records(
             good_numbers.append(number)
             continue
         reason = (
-            "empty object" if isinstance(record, dict)
+            "empty object"
+            if isinstance(record, dict)
             else f"a {type(record).__name__}, not an object"
         )
         if strict:
@@ -261,9 +278,11 @@ def _read_jsonl(text: str, *, source: str, strict: bool) -> RawTable:
             quarantined.append({"line": number, "reason": reason, "raw": line[:_MAX_RAW]})
     frame, bad = _frame_from_records(records, numbers, source, strict, "line")
     return RawTable(
-        frame=frame, format="jsonl", quarantined=sorted(quarantined + bad,
-                                                        key=lambda q: int(q["line"])),  # type: ignore[call-overload]
-        header_lines=0, blank_lines=blank,
+        frame=frame,
+        format="jsonl",
+        quarantined=sorted(quarantined + bad, key=lambda q: int(q["line"])),  # type: ignore[call-overload]
+        header_lines=0,
+        blank_lines=blank,
     )
 
 

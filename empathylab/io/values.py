@@ -7,7 +7,6 @@ cells it could not parse, so the loader can report them by line.
 
 from __future__ import annotations
 
-import re
 import warnings
 
 import numpy as np
@@ -32,9 +31,10 @@ def is_blank(values: pd.Series) -> pd.Series:
     return (text.isna() | (text.str.strip() == "")).fillna(True).astype(bool)
 
 
-_UNIT = re.compile(r"\s*(?:€|eur|euro|\$|usd|chf|£|gbp|%|punkte|points|pkt\.?)\s*$", re.I)
-_COMMA_DECIMAL = re.compile(r"^[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+$")
-_DOT_DECIMAL = re.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
+# Plain-string patterns (RE2 syntax) so that pandas runs them in pyarrow, not per cell in Python.
+_UNIT = r"(?i)[ \t]*(?:€|eur|euro|\$|usd|chf|£|gbp|%|punkte|points|pkt\.?)[ \t]*$"
+_COMMA_DECIMAL = r"[+-]?(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+),[0-9]+"
+_DOT_DECIMAL = r"[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)\.[0-9]+"
 
 
 def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.Series, pd.Series]:
@@ -65,20 +65,22 @@ def parse_numbers(values: pd.Series, *, decimal: str | None = None) -> tuple[pd.
     if decimal == ",":
         text = text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False)
     else:
-        text = text.str.replace(r"(?<=\d),(?=\d{3}\b)", "", regex=True)
+        for _ in range(2):  # 1,299,000: matches overlap, so twice
+            text = text.str.replace(r"([0-9]),([0-9]{3})", r"\1\2", regex=True)
     parsed = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
     invalid = (parsed.isna() & ~blank).fillna(False).astype(bool)
     return parsed, invalid
 
 
-_LEADING_NUMBER = re.compile(r"^\s*([+-]?\d+(?:[.,]\d+)?)")
-_STARS = re.compile(r"^[\s★☆⭐✩✪✫✬✭✮✯✰*]+$")
+_LEADING_NUMBER = r"^[ \t]*([+-]?[0-9]+(?:[.,][0-9]+)?)"
+_STARS = r"[ \t★☆⭐✩✪✫✬✭✮✯✰*]+"
 
 
 def parse_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Survey answers as numbers: ``9``, ``"10 - Extremely likely"``, ``"4 von 5"``, ``"★★★★☆"``.
 
-    >>> v, bad = parse_scores(pd.Series(["9", "10 - Äußerst wahrscheinlich", "4/5", "★★★☆☆", "k.A."]))
+    >>> answers = ["9", "10 - Äußerst wahrscheinlich", "4/5", "★★★☆☆", "k.A."]
+    >>> v, bad = parse_scores(pd.Series(answers))
     >>> v.tolist()[:4], bad.tolist()
     ([9.0, 10.0, 4.0, 3.0], [False, False, False, False, True])
     """
@@ -86,8 +88,11 @@ def parse_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
         return values.astype("float64"), pd.Series(False, index=values.index)
     text = values.astype("string").str.strip()
     blank = text.isna() | (text == "")
-    number = text.str.extract(_LEADING_NUMBER, expand=False).str.replace(",", ".", regex=False)
-    parsed = pd.to_numeric(number, errors="coerce").astype("float64")
+    parsed = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
+    if (parsed.isna() & ~blank).any():  # "10 - Extremely likely", "4,5", "4 von 5"
+        number = text.str.extract(_LEADING_NUMBER, expand=False)
+        number = number.str.replace(",", ".", regex=False)
+        parsed = pd.to_numeric(number, errors="coerce").astype("float64")
     stars = text.str.fullmatch(_STARS).fillna(False).astype(bool) & parsed.isna()
     if stars.any():
         filled = text[stars].str.count("[★⭐✪✫✬✭✮✯✰*]").astype("float64")
@@ -97,17 +102,59 @@ def parse_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
 
 _DATE_FORMATS: tuple[str, ...] = (
-    "%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%d.%m.%Y", "%d.%m.%y %H:%M", "%d.%m.%y",
+    "%d.%m.%Y %H:%M:%S",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y",
+    "%d.%m.%y %H:%M",
+    "%d.%m.%y",
     "%a %b %d %H:%M:%S %z %Y",  # Twitter: Tue Oct 31 22:10:47 +0000 2017
-    "%m/%d/%Y %H:%M:%S", "%m/%d/%Y %H:%M", "%m/%d/%Y %I:%M %p", "%m/%d/%Y", "%m/%d/%y",
-    "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%d/%m/%Y", "%d/%m/%y",
-    "%Y/%m/%d %H:%M:%S", "%Y/%m/%d",
-    "%d %b %Y", "%b %d, %Y", "%d %B %Y", "%B %d, %Y",
+    "%m/%d/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M",
+    "%m/%d/%Y %I:%M %p",
+    "%m/%d/%Y",
+    "%m/%d/%y",
+    "%d/%m/%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d",
+    "%d %b %Y",
+    "%b %d, %Y",
+    "%d %B %Y",
+    "%B %d, %Y",
 )
-_HAS_ZONE = re.compile(r"(?:[+-]\d{2}:?\d{2}|Z|UTC|GMT)$")
+_HAS_ZONE = r"(?:[+-][0-9]{2}:?[0-9]{2}|Z|UTC|GMT)$"
+
+
+_ARROW_FORMATS = frozenset(
+    f for f in _DATE_FORMATS if not any(d in f for d in ("%a", "%b", "%B", "%p", "%z", "%y"))
+)
+
+
+def _arrow_strptime(text: pd.Series, fmt: str, utc: bool) -> pd.Series | None:
+    """pyarrow's C++ strptime: ten times faster than pandas' for fixed formats."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        arr = pa.array(
+            text.astype("string").to_numpy(dtype=object, na_value=None), type=pa.string()
+        )
+        parsed = pc.strptime(arr, format=fmt, unit="us", error_is_null=True)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    out = pd.Series(parsed.to_numpy(zero_copy_only=False), index=text.index).astype(
+        "datetime64[us]"
+    )
+    return out.dt.tz_localize("UTC") if utc else out
 
 
 def _to_datetime(text: pd.Series, fmt: str, utc: bool) -> pd.Series:
+    if fmt in _ARROW_FORMATS:
+        fast = _arrow_strptime(text, fmt, utc)
+        if fast is not None:
+            return fast
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         if fmt == "ISO8601":
@@ -143,12 +190,13 @@ def parse_datetimes(values: pd.Series, *, dayfirst: bool = True) -> tuple[pd.Ser
     present = text[~blank]
     utc = bool(present.str.contains(_HAS_ZONE, na=False).any())
     if present.empty:
-        empty = pd.Series(pd.NaT, index=values.index, dtype="datetime64[ns, UTC]" if utc else
-                          "datetime64[ns]")
+        empty = pd.Series(
+            pd.NaT, index=values.index, dtype="datetime64[ns, UTC]" if utc else "datetime64[ns]"
+        )
         return empty, pd.Series(False, index=values.index)
     sample = present.drop_duplicates().head(500)
     candidates = ["ISO8601", *_DATE_FORMATS]
-    if sample.str.fullmatch(r"\d{9,13}").all():
+    if sample.str.fullmatch(r"[0-9]{9,13}").all():
         candidates.insert(0, "epoch")
     if not dayfirst:
         candidates.sort(key=lambda f: 0 if f.startswith("%m/") else 1)
@@ -181,21 +229,82 @@ def _lookup(table: dict[str, tuple[str, ...]]) -> dict[str, str]:
 _ROLES = _lookup(
     {
         "customer": (
-            "kunde", "kundin", "kunden", "client", "end-user", "end_user", "enduser", "end user",
-            "user", "requester", "consumer", "verbraucher", "reviewer", "contact", "lead",
-            "visitor", "besucher", "anrufer", "caller", "absender kunde", "kd", "member", "lead",
+            "kunde",
+            "kundin",
+            "kunden",
+            "client",
+            "end-user",
+            "end_user",
+            "enduser",
+            "end user",
+            "user",
+            "requester",
+            "consumer",
+            "verbraucher",
+            "reviewer",
+            "contact",
+            "lead",
+            "visitor",
+            "besucher",
+            "anrufer",
+            "caller",
+            "absender kunde",
+            "kd",
+            "member",
+            "lead",
         ),
         "agent": (
-            "mitarbeiter", "mitarbeiterin", "support", "staff", "admin", "employee", "berater",
-            "beraterin", "sachbearbeiter", "sachbearbeiterin", "teammate", "brand", "company",
-            "unternehmen", "haendler", "händler", "seller", "developer", "entwickler", "assignee",
-            "service", "kundenservice", "kundendienst", "human", "mensch", "ma", "responder",
-            "business", "owner", "merchant", "team",
+            "mitarbeiter",
+            "mitarbeiterin",
+            "support",
+            "staff",
+            "admin",
+            "employee",
+            "berater",
+            "beraterin",
+            "sachbearbeiter",
+            "sachbearbeiterin",
+            "teammate",
+            "brand",
+            "company",
+            "unternehmen",
+            "haendler",
+            "händler",
+            "seller",
+            "developer",
+            "entwickler",
+            "assignee",
+            "service",
+            "kundenservice",
+            "kundendienst",
+            "human",
+            "mensch",
+            "ma",
+            "responder",
+            "business",
+            "owner",
+            "merchant",
+            "team",
         ),
         "bot": (
-            "chatbot", "chat bot", "virtual agent", "virtueller agent", "virtueller assistent",
-            "assistant", "assistent", "automation", "automatic", "automatisch", "system",
-            "auto-reply", "autoreply", "auto reply", "ki", "ai", "voicebot", "sprachassistent",
+            "chatbot",
+            "chat bot",
+            "virtual agent",
+            "virtueller agent",
+            "virtueller assistent",
+            "assistant",
+            "assistent",
+            "automation",
+            "automatic",
+            "automatisch",
+            "system",
+            "auto-reply",
+            "autoreply",
+            "auto reply",
+            "ki",
+            "ai",
+            "voicebot",
+            "sprachassistent",
         ),
     }
 )
@@ -221,19 +330,77 @@ _CHANNELS = _lookup(
     {
         "email": ("e-mail", "mail", "e mail", "email_inbound", "web form email"),
         "phone": (
-            "telefon", "hotline", "call", "anruf", "voice", "tel", "phone call", "telefonie",
-            "callcenter", "call center", "voip",
+            "telefon",
+            "hotline",
+            "call",
+            "anruf",
+            "voice",
+            "tel",
+            "phone call",
+            "telefonie",
+            "callcenter",
+            "call center",
+            "voip",
         ),
-        "chat": ("live chat", "livechat", "webchat", "web chat", "messenger", "whatsapp", "sms",
-                 "chat_transcript", "native_messaging"),
-        "web": ("website", "webseite", "web form", "webformular", "kontaktformular", "online",
-                "portal", "web_form", "web_widget", "homepage", "contact form", "api"),
-        "app": ("mobile app", "ios", "android", "mobile", "in-app", "in app", "app store",
-                "google play", "play store"),
-        "store": ("filiale", "laden", "geschäft", "geschaeft", "vor ort", "in store", "in-store",
-                  "branch", "shop floor", "markt"),
-        "social": ("twitter", "x", "facebook", "instagram", "social media", "linkedin", "tiktok",
-                   "youtube", "soziale medien"),
+        "chat": (
+            "live chat",
+            "livechat",
+            "webchat",
+            "web chat",
+            "messenger",
+            "whatsapp",
+            "sms",
+            "chat_transcript",
+            "native_messaging",
+        ),
+        "web": (
+            "website",
+            "webseite",
+            "web form",
+            "webformular",
+            "kontaktformular",
+            "online",
+            "portal",
+            "web_form",
+            "web_widget",
+            "homepage",
+            "contact form",
+            "api",
+        ),
+        "app": (
+            "mobile app",
+            "ios",
+            "android",
+            "mobile",
+            "in-app",
+            "in app",
+            "app store",
+            "google play",
+            "play store",
+        ),
+        "store": (
+            "filiale",
+            "laden",
+            "geschäft",
+            "geschaeft",
+            "vor ort",
+            "in store",
+            "in-store",
+            "branch",
+            "shop floor",
+            "markt",
+        ),
+        "social": (
+            "twitter",
+            "x",
+            "facebook",
+            "instagram",
+            "social media",
+            "linkedin",
+            "tiktok",
+            "youtube",
+            "soziale medien",
+        ),
         "survey": ("umfrage", "befragung", "feedback survey", "nps survey", "fragebogen"),
         "review": ("bewertungsportal", "trustpilot", "reviews", "rezension", "google reviews"),
         "letter": ("brief", "post", "fax", "postal"),
@@ -283,26 +450,28 @@ def normalize_language(values: pd.Series) -> pd.Series:
 def infer_extra(values: pd.Series, *, decimal: str | None) -> pd.Series:
     """Give an extra (non-canonical) string column numbers or dates when every value fits.
 
-    Columns with leading zeros (``00123``: ids, postcodes) stay strings.
+    Columns with leading zeros (``00123``: ids, postcodes) stay strings; empty
+    cells become NA.
     """
     if values.dtype.kind not in "OUT" and str(values.dtype) not in ("str", "string"):
         return values
     text = values.astype("string").str.strip()
-    blank = text.isna() | (text == "")
+    blank = (text.isna() | (text == "")).fillna(True).astype(bool)
     present = text[~blank]
     if present.empty:
-        return values
-    if present.str.fullmatch(r"[+-]?\d[\d.,\s]*").all() and not present.str.match(
-        r"0\d"
-    ).any():
+        return values.where(~blank)
+    if (
+        present.str.fullmatch(r"[+-]?[0-9][0-9., ]*").all()
+        and not present.str.match(r"0[0-9]").any()
+    ):
         numbers, invalid = parse_numbers(values, decimal=decimal)
         if not invalid.any():
             whole = numbers.dropna()
             if len(whole) and np.all(np.mod(whole, 1) == 0) and whole.abs().max() < 2**53:
                 return numbers.astype("Int64")
             return numbers
-    if present.str.contains(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}", regex=True).all():
+    if present.str.contains(r"[0-9]{1,4}[./-][0-9]{1,2}[./-][0-9]{1,4}", regex=True).all():
         dates, invalid = parse_datetimes(values, dayfirst=decimal != ".")
         if not invalid.any():
             return dates
-    return values
+    return values.where(~blank) if blank.any() else values

@@ -19,7 +19,7 @@ _FALSE = {"false", "0", "no", "f", "n"}
 
 def _clean_ids(values: pd.Series) -> pd.Series:
     """Ids as text; ``3.0`` (a float written by pandas) becomes ``3``."""
-    text = values.astype("string").str.strip().str.replace(r"^(\d+)\.0$", r"\1", regex=True)
+    text = values.astype("string").str.strip().str.replace(r"^([0-9]+)\.0$", r"\1", regex=True)
     return text.fillna("")
 
 
@@ -88,7 +88,12 @@ PRESET = Preset(
     description="Twitter customer-support threads, the public twcs.csv layout.",
     aliases={"feedback_id": ("tweet_id",), "timestamp": ("created_at",), "text": ("text",)},
     signature=(
-        "tweet_id", "author_id", "inbound", "created_at", "text", "response_tweet_id",
+        "tweet_id",
+        "author_id",
+        "inbound",
+        "created_at",
+        "text",
+        "response_tweet_id",
         "in_response_to_tweet_id",
     ),
     min_hits=4,
