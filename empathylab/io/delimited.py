@@ -214,9 +214,12 @@ def dedupe_headers(names: list[str]) -> list[str]:
 
 
 def _parse_fast(
-    text: str, lines: list[str], start: int, names: list[str], dialect: Dialect
+    text: str, lines: list[str], n_lines: int, start: int, names: list[str], dialect: Dialect
 ) -> tuple[pd.DataFrame, int] | None:
     """Parse a well-formed file with pyarrow's multithreaded CSV reader.
+
+    ``lines`` holds at least the first ``start`` lines (preamble and header);
+    ``n_lines`` is the file's number of lines.
 
     Returns None (and the caller takes the line-by-line path, which locates
     and quarantines bad records) when anything is off: an odd number of quote
@@ -270,7 +273,7 @@ def _parse_fast(
         filled |= pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(col)), 0).to_numpy(
             zero_copy_only=False
         )
-    if embedded.sum() + n_rows != len(lines) - start:
+    if embedded.sum() + n_rows != n_lines - start:
         return None  # line accounting does not add up: let the careful path decide
     first_lines = start + 1 + np.arange(n_rows) + np.concatenate(([0], np.cumsum(embedded)[:-1]))
     table = table.rename_columns(names) if len(set(names)) == len(names) else table
@@ -332,9 +335,12 @@ def parse_delimited(
     if not text.strip():
         raise FeedbackFormatError(f"{source}: the file is empty; export the data again.")
     dialect, skip = sniff_dialect(text, delimiter)
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
+    # The head is enough to find the header; the whole file is split only when the
+    # fast reader cannot take it (saves a list of a million strings on big files).
+    n_lines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    lines = text.split("\n", skip + 2 * _SNIFF_LINES + 1)[: skip + 2 * _SNIFF_LINES]
+    if len(lines) > n_lines:
+        lines = lines[:n_lines]
     try:
         h_index, h_lines, header = _find_header(lines, skip, dialect)
     except FeedbackFormatError:
@@ -363,7 +369,7 @@ def parse_delimited(
     pos = h_index + h_lines
     headerless = _looks_like_data(header)
     if not headerless and not strict and engine == "auto":
-        fast = _parse_fast(text, lines, pos, names, dialect)
+        fast = _parse_fast(text, lines, n_lines, pos, names, dialect)
         if fast is not None:
             frame, blank_rows = fast
             return ParsedTable(
@@ -373,6 +379,9 @@ def parse_delimited(
                 blank_lines=blank + blank_rows,
                 dialect=dialect,
             )
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if headerless:
         names = [f"column_{i}" for i in range(1, n_fields + 1)]
         pos = h_index
