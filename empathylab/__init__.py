@@ -8,9 +8,18 @@ from .exceptions import (
     MissingColumnError,
     SmallSampleWarning,
 )
-from .io import LoadReport, list_presets, read_feedback
+from . import accessor as _accessor  # registers df.cx
+from .io import (
+    LoadReport,
+    RedactionReport,
+    list_presets,
+    read_feedback,
+    redact_pii,
+    redaction_summary,
+)
 
 __version__ = "0.1.0"
+del _accessor
 
 __all__ = [
     "DataQualityWarning",
@@ -19,8 +28,11 @@ __all__ = [
     "InsufficientDataError",
     "LoadReport",
     "MissingColumnError",
+    "RedactionReport",
     "SmallSampleWarning",
     "__version__",
     "list_presets",
     "read_feedback",
+    "redact_pii",
+    "redaction_summary",
 ]

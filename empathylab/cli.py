@@ -64,7 +64,7 @@ def _naive(df: pd.DataFrame) -> pd.DataFrame:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .datasets import list_samples, load_sample
-    from .io.redact import redact_pii
+    from .io.redact import redact_pii, redaction_summary
     from .report.overview import overview
 
     print("empathylab demo: loading the bundled synthetic samples", file=sys.stderr)
@@ -79,14 +79,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         warnings.simplefilter("ignore")
         df = load_sample(args.sample)
     df = redact_pii(df)
-    counts = df.attrs.get("redaction")
-    if isinstance(counts, pd.DataFrame):
-        found = counts[counts["count"] > 0]
-        print(
-            "  redacted: "
-            + (", ".join(f"{r.count} {r.kind}" for r in found.itertuples()) or "nothing"),
-            file=sys.stderr,
-        )
+    counts = redaction_summary(df)
+    found = counts[counts["count"] > 0]
+    print(
+        "  redacted: "
+        + (", ".join(f"{r.count} {r.kind}" for r in found.itertuples()) or "nothing"),
+        file=sys.stderr,
+    )
     target = Path(args.output)
     overview(df, title=f"empathylab demo: {args.sample}").to_html(target)
     print(target.resolve())

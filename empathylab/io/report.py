@@ -14,7 +14,7 @@ QUARANTINE_COLUMNS = ["source", "line", "reason", "raw"]
 WARNING_COLUMNS = ["kind", "column", "count", "lines", "message"]
 
 
-@dataclass(repr=False)
+@dataclass(repr=False, eq=False)
 class LoadReport(Result):
     """Account of one :func:`~empathylab.read_feedback` call; ``df.attrs["load_report"]``.
 

@@ -155,8 +155,8 @@ class DataOverview(Result):
                     body += f"<p><strong>{h.esc(title)}</strong></p>" + h.table_html(table)
             sections.append(("Data quality: how the export was loaded", body))
         redaction = self.data.attrs.get("redaction")
-        if isinstance(redaction, pd.DataFrame):
-            sections.append(("Personal data redacted", h.table_html(redaction)))
+        if redaction is not None:
+            sections.append(("Personal data redacted", h.table_html(redaction.summary)))
         cols = [
             c
             for c in ("timestamp", "author_role", "channel", "touchpoint", "text")
