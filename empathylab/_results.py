@@ -10,7 +10,7 @@ import pandas as pd
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-__all__ = ["Result"]
+__all__ = ["AttrsReport", "Result"]
 
 
 class Result:
@@ -81,3 +81,23 @@ def _markdown_table(df: pd.DataFrame) -> str:
     rule = "|" + "|".join("---" for _ in df.columns) + "|"
     rows = ["| " + " | ".join(cell(v) for v in row) + " |" for row in df.itertuples(index=False)]
     return "\n".join([header, rule, *rows])
+
+
+class AttrsReport(dict):  # type: ignore[type-arg]
+    """Mixin for reports kept in ``DataFrame.attrs`` (load and redaction reports).
+
+    Such a report is also a plain ``dict`` of its JSON-safe headline figures
+    (filled by :meth:`_attrs_payload`): pandas writes ``attrs`` as JSON when it
+    saves Parquet, and compares ``attrs`` when it concatenates or merges, so a
+    report that is a dict survives both; after a Parquet round trip it comes
+    back as that plain dict. Two reports are equal when their figures are.
+    """
+
+    def _attrs_payload(self) -> dict[str, object]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _refresh_payload(self) -> None:
+        self.clear()
+        self.update(self._attrs_payload())
+
+    __hash__ = None  # type: ignore[assignment]

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
-from .._results import Result
+from .._results import AttrsReport, Result
 from .._validation import check_columns
 from ..exceptions import DataQualityWarning
 from ._pii_patterns import DEFAULT_KINDS, KINDS, PASSES, ROW_SEP, SEP_CHAR, PiiPass
@@ -26,13 +26,13 @@ _CHUNK_ROWS = 2_000  # rows joined into one string per regex scan
 _MAX_ROUNDS = 10  # re-scans of changed rows until nothing more is found
 
 
-class RedactionReport(Result):
+class RedactionReport(Result, AttrsReport):
     """What :func:`redact_pii` replaced; kept in ``result.attrs["redaction"]``.
 
     A result object rather than a bare DataFrame in ``attrs``: pandas compares
-    the ``attrs`` of the inputs of ``merge`` and ``concat``, and two DataFrames
-    cannot be compared to a single truth value, so a DataFrame there would make
-    every merge of two redacted tables fail.
+    the ``attrs`` of the inputs of ``merge`` and ``concat`` (two DataFrames
+    cannot be compared to a single truth value) and writes them as JSON to
+    Parquet; the report is also a dict of its JSON-safe counts, which serves both.
 
     Attributes
     ----------
@@ -47,6 +47,17 @@ class RedactionReport(Result):
     def __init__(self, table: pd.DataFrame, note: str = "") -> None:
         self._table = table
         self.note = note
+        self._refresh_payload()
+
+    def _attrs_payload(self) -> dict[str, object]:
+        return {
+            "report": "redaction",
+            "note": self.note,
+            "counts": [
+                {"column": str(c), "kind": str(k), "count": int(n)}
+                for c, k, n in self._table[SUMMARY_COLUMNS].itertuples(index=False)
+            ],
+        }
 
     def _summary(self) -> pd.DataFrame:
         return self._table.copy()
@@ -66,12 +77,6 @@ class RedactionReport(Result):
             line += ". " + self.note
         return line
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, RedactionReport):
-            return NotImplemented
-        return self.note == other.note and self._table.equals(other._table)
-
-    __hash__ = None  # type: ignore[assignment]
 
 
 def redact_pii(

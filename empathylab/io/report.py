@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .._results import Result
+from .._results import AttrsReport, Result
 
 __all__ = ["LoadReport"]
 
@@ -15,10 +15,12 @@ WARNING_COLUMNS = ["kind", "column", "count", "lines", "message"]
 
 
 @dataclass(repr=False, eq=False)
-class LoadReport(Result):
+class LoadReport(Result, AttrsReport):
     """Account of one :func:`~empathylab.read_feedback` call; ``df.attrs["load_report"]``.
 
-    ``rows_read == rows_loaded + len(quarantined)`` always holds. Header lines,
+    ``rows_read == rows_loaded + len(quarantined)`` always holds. The report is
+    also a dict of its headline figures, so the DataFrame can still be saved to
+    Parquet (which stores ``attrs`` as JSON; it comes back as that dict). Header lines,
     preamble lines above the header (an export title, Excel's ``sep=;``) and
     blank lines are not rows and are counted separately.
 
@@ -60,6 +62,25 @@ class LoadReport(Result):
     blank_lines: int = 0
 
     _title = "Load report"
+
+    def __post_init__(self) -> None:
+        self._refresh_payload()
+
+    def _attrs_payload(self) -> dict[str, object]:
+        return {
+            "report": "load",
+            "source": self.source,
+            "format": self.format,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "preset": self.preset,
+            "rows_read": int(self.rows_read),
+            "rows_loaded": int(self.rows_loaded),
+            "rows_quarantined": int(len(self.quarantined)),
+            "quarantined_lines": [int(v) for v in self.quarantined["line"]][:1000],
+            "warnings": [str(k) for k in self.warnings["kind"]],
+            "columns": {str(k): str(v) for k, v in self.columns.items()},
+        }
 
     @property
     def n_quarantined(self) -> int:
