@@ -55,8 +55,11 @@ def write_export(n: int, folder: Path) -> tuple[Path, Path]:
     text = df.to_csv(sep=";", decimal=",", index=False, date_format="%d.%m.%Y %H:%M")
     clean.write_bytes(text.encode("cp1252", errors="replace"))
     lines = text.split("\n")
-    for k in (len(lines) // 10, len(lines) // 2, 9 * len(lines) // 10):
-        lines[k] = lines[k] + ";zu viele;Felder"
+    # damage three records that fit on one line (a quoted text may span lines)
+    starts = el.read_feedback(clean)["source_line"].to_numpy()
+    single = starts[:-1][(starts[1:] - starts[:-1]) == 1]
+    for k in (single[len(single) // 10], single[len(single) // 2], single[9 * len(single) // 10]):
+        lines[k - 1] = lines[k - 1] + ";zu viele;Felder"
     broken = folder / "export_broken.csv"
     broken.write_bytes("\n".join(lines).encode("cp1252", errors="replace"))
     return clean, broken

@@ -150,7 +150,8 @@ def repair_mojibake(values: pd.Series) -> tuple[pd.Series, int]:
     (['Grüße', 'Grüße aus München'], 1)
     """
     text = values.astype("string")
-    candidates = text.str.contains(_MOJIBAKE, na=False)
+    # the pattern's text (real characters, no escapes) lets pandas run it in pyarrow
+    candidates = text.str.contains(_MOJIBAKE.pattern, na=False, regex=True)
     if not candidates.any():
         return values, 0
     import ftfy

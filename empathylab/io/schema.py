@@ -19,7 +19,7 @@ language           str                         ISO 639-1 code from the source (`
 rating             float64                     star rating, 1-5
 nps                float64                     likelihood to recommend, 0-10
 csat               float64                     satisfaction, 1-5
-ces                float64                     customer effort, 1-7
+ces                float64                     customer effort score, 1-7, 7 = very easy
 source             str                         file (and archive member) the row came from
 =================  ==========================  =============================================
 

@@ -23,6 +23,31 @@ __all__ = [
 ]
 
 
+def _via_uniques(values: pd.Series, func: Any) -> Any:
+    """Apply ``func`` (Series -> Series or tuple of Series) to the distinct values only.
+
+    Scores, roles, channels and languages repeat a handful of values over
+    millions of rows; parsing each distinct value once and broadcasting the
+    result back is what keeps these parsers vectorised.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.concat(
+        [pd.Series(uniques, dtype=values.dtype), pd.Series([pd.NA], dtype=values.dtype)],
+        ignore_index=True,
+    )
+    codes = np.where(codes < 0, len(distinct) - 1, codes)
+    result = func(distinct)
+
+    def spread(part: pd.Series) -> pd.Series:
+        taken = part.take(codes)
+        taken.index = values.index
+        return taken
+
+    if isinstance(result, tuple):
+        return tuple(spread(part) for part in result)
+    return spread(result)
+
+
 def is_blank(values: pd.Series) -> pd.Series:
     """True for NA and for strings that are empty or only whitespace."""
     if values.dtype.kind in "biufcmM":
@@ -86,8 +111,12 @@ def parse_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     if values.dtype.kind in "biuf":
         return values.astype("float64"), pd.Series(False, index=values.index)
-    text = values.astype("string").str.strip()
-    blank = text.isna() | (text == "")
+    return _via_uniques(values.astype("string"), _parse_distinct_scores)  # type: ignore[no-any-return]
+
+
+def _parse_distinct_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    text = values.str.strip()
+    blank = (text.isna() | (text == "")).fillna(True).astype(bool)
     parsed = pd.to_numeric(text.where(~blank), errors="coerce").astype("float64")
     if (parsed.isna() & ~blank).any():  # "10 - Extremely likely", "4,5", "4 von 5"
         number = text.str.extract(_LEADING_NUMBER, expand=False)
@@ -317,13 +346,19 @@ def normalize_role(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     >>> r.tolist()[:4], bad.tolist()
     (['customer', 'customer', 'agent', 'bot'], [False, False, False, False, True])
     """
-    text = values.astype("string").str.strip().str.lower()
-    blank = text.isna() | (text == "")
-    mapped = text.map(_ROLES, na_action="ignore")
-    roles = pd.Categorical(mapped, categories=["customer", "agent", "bot"])
-    out = pd.Series(roles, index=values.index)
-    invalid = (out.isna() & ~blank).fillna(False).astype(bool)
-    return out, invalid
+    roles, invalid = _via_uniques(values.astype("string"), _distinct_roles)
+    categorical = pd.Series(
+        pd.Categorical(roles, categories=["customer", "agent", "bot"]), index=values.index
+    )
+    return categorical, invalid.astype(bool)
+
+
+def _distinct_roles(values: pd.Series) -> tuple[pd.Series, pd.Series]:
+    text = values.str.strip().str.lower()
+    blank = (text.isna() | (text == "")).fillna(True).astype(bool)
+    mapped = text.map(_ROLES, na_action="ignore").astype("object")
+    invalid = (mapped.isna() & ~blank).astype(bool)
+    return mapped, invalid
 
 
 _CHANNELS = _lookup(
@@ -402,7 +437,7 @@ _CHANNELS = _lookup(
             "soziale medien",
         ),
         "survey": ("umfrage", "befragung", "feedback survey", "nps survey", "fragebogen"),
-        "review": ("bewertungsportal", "trustpilot", "reviews", "rezension", "google reviews"),
+        "review": ("bewertungsportal", "bewertung", "trustpilot", "reviews", "rezension", "google reviews"),
         "letter": ("brief", "post", "fax", "postal"),
     }
 )
@@ -415,7 +450,11 @@ def normalize_channel(values: pd.Series) -> pd.Series:
     >>> normalize_channel(pd.Series(["E-Mail", "Telefon", "Live Chat", "Brieftaube"])).tolist()
     ['email', 'phone', 'chat', 'brieftaube']
     """
-    text = values.astype("string").str.strip().str.lower()
+    return _via_uniques(values.astype("string"), _distinct_channels)  # type: ignore[no-any-return]
+
+
+def _distinct_channels(values: pd.Series) -> pd.Series:
+    text = values.str.strip().str.lower()
     mapped = text.map(_CHANNELS, na_action="ignore")
     return mapped.fillna(text).astype("str").where(text.notna() & (text != ""))
 
@@ -440,7 +479,11 @@ def normalize_language(values: pd.Series) -> pd.Series:
     >>> normalize_language(pd.Series(["Deutsch", "de-AT", "en_US", "English", ""])).tolist()
     ['de', 'de', 'en', 'en', nan]
     """
-    text = values.astype("string").str.strip().str.lower()
+    return _via_uniques(values.astype("string"), _distinct_languages)  # type: ignore[no-any-return]
+
+
+def _distinct_languages(values: pd.Series) -> pd.Series:
+    text = values.str.strip().str.lower()
     mapped = text.map(_LANGUAGES, na_action="ignore")
     locale = text.str.extract(r"^([a-z]{2})(?:[-_][a-z0-9]+)?$", expand=False)
     out = mapped.fillna(locale).fillna(text)
