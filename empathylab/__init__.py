@@ -1,5 +1,6 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
+from . import accessor as _accessor  # registers df.cx
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -8,7 +9,6 @@ from .exceptions import (
     MissingColumnError,
     SmallSampleWarning,
 )
-from . import accessor as _accessor  # registers df.cx
 from .io import (
     LoadReport,
     RedactionReport,

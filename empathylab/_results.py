@@ -83,7 +83,7 @@ def _markdown_table(df: pd.DataFrame) -> str:
     return "\n".join([header, rule, *rows])
 
 
-class AttrsReport(dict):  # type: ignore[type-arg]
+class AttrsReport(dict[str, object]):
     """Mixin for reports kept in ``DataFrame.attrs`` (load and redaction reports).
 
     Such a report is also a plain ``dict`` of its JSON-safe headline figures
@@ -100,4 +100,4 @@ class AttrsReport(dict):  # type: ignore[type-arg]
         self.clear()
         self.update(self._attrs_payload())
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None

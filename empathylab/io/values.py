@@ -8,6 +8,7 @@ cells it could not parse, so the loader can report them by line.
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -111,7 +112,7 @@ def parse_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     if values.dtype.kind in "biuf":
         return values.astype("float64"), pd.Series(False, index=values.index)
-    return _via_uniques(values.astype("string"), _parse_distinct_scores)  # type: ignore[no-any-return]
+    return _via_uniques(values.astype("string"), _parse_distinct_scores)
 
 
 def _parse_distinct_scores(values: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -437,7 +438,14 @@ _CHANNELS = _lookup(
             "soziale medien",
         ),
         "survey": ("umfrage", "befragung", "feedback survey", "nps survey", "fragebogen"),
-        "review": ("bewertungsportal", "bewertung", "trustpilot", "reviews", "rezension", "google reviews"),
+        "review": (
+            "bewertungsportal",
+            "bewertung",
+            "trustpilot",
+            "reviews",
+            "rezension",
+            "google reviews",
+        ),
         "letter": ("brief", "post", "fax", "postal"),
     }
 )
@@ -450,7 +458,7 @@ def normalize_channel(values: pd.Series) -> pd.Series:
     >>> normalize_channel(pd.Series(["E-Mail", "Telefon", "Live Chat", "Brieftaube"])).tolist()
     ['email', 'phone', 'chat', 'brieftaube']
     """
-    return _via_uniques(values.astype("string"), _distinct_channels)  # type: ignore[no-any-return]
+    return _via_uniques(values.astype("string"), _distinct_channels)
 
 
 def _distinct_channels(values: pd.Series) -> pd.Series:
@@ -479,7 +487,7 @@ def normalize_language(values: pd.Series) -> pd.Series:
     >>> normalize_language(pd.Series(["Deutsch", "de-AT", "en_US", "English", ""])).tolist()
     ['de', 'de', 'en', 'en', nan]
     """
-    return _via_uniques(values.astype("string"), _distinct_languages)  # type: ignore[no-any-return]
+    return _via_uniques(values.astype("string"), _distinct_languages)
 
 
 def _distinct_languages(values: pd.Series) -> pd.Series:

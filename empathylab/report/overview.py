@@ -7,7 +7,7 @@ same HTML helpers.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import pandas as pd
 
@@ -17,6 +17,7 @@ from . import html as h
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["DataOverview", "overview"]
 
@@ -139,13 +140,14 @@ class DataOverview(Result):
         sections.append(("Overview", f"<div class='kpis'>{kpis}</div>"))
         if self.data["timestamp"].notna().any():
             ax = self.plot()
+            fig = cast("Figure", ax.figure)
             sections.append(
                 (
                     "Volume by quarter and channel",
-                    h.figure_to_img(ax.figure, alt="messages per quarter by channel"),
+                    h.figure_to_img(fig, alt="messages per quarter by channel"),
                 )
             )
-            plt.close(ax.figure)
+            plt.close(fig)
         sections.append(("Scores by channel", h.table_html(self.scores())))
         report = self.data.attrs.get("load_report")
         if report is not None:
