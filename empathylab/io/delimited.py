@@ -177,18 +177,22 @@ def _find_header(lines: list[str], start: int, dialect: Dialect) -> tuple[int, i
     return head[0]
 
 
-_URLISH = re.compile(r"://|www\\.|@\\w")
-_NUMBERISH = re.compile(r"[\\d\\s.,:/+-]+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_NUMBERISH = re.compile(r"[\d\s.,:/+-]+")
 
 
 def _looks_like_data(header: list[str]) -> bool:
-    """A first line of long texts, links or only numbers is data, not column names."""
+    """A first line of links, of only numbers, or mostly of long texts is data, not
+    column names. (A single long cell is not enough: survey exports use whole
+    questions, such as SurveyMonkey's 81-character NPS question, as headers.)"""
     cells = [c.strip() for c in header if c.strip()]
     if not cells:
         return False
-    if any(len(c) > 60 or _URLISH.search(c) for c in cells):
+    if any(_URL.fullmatch(c) for c in cells):
         return True
-    return all(_NUMBERISH.fullmatch(c) for c in cells)
+    if all(_NUMBERISH.fullmatch(c) for c in cells):
+        return True
+    return sum(len(c) > 60 for c in cells) > len(cells) / 2
 
 
 def dedupe_headers(names: list[str]) -> list[str]:

@@ -170,10 +170,16 @@ def _read_one(
     header_rows = 0
     if chosen.header_rows is not None and len(frame):
         header_rows = int(chosen.header_rows(frame))
-    ctx = PresetContext(source=raw.name, header_rows=frame.iloc[:header_rows])
+    ctx = PresetContext(
+        source=raw.name, header_rows=frame.iloc[:header_rows], overrides=dict(columns or {})
+    )
     frame = frame.iloc[header_rows:]
     if chosen.prepare is not None:
+        before = set(frame.columns)
         frame = chosen.prepare(frame, ctx)
+        # a column the preset built but the caller maps by hand would only clutter the extras
+        built = [c for c in ctx.overrides if c in frame.columns and c not in before]
+        frame = frame.drop(columns=built)
     mapping = resolve_columns(list(frame.columns), chosen, columns, source=raw.name)
     english = table.delimiter == "," and fmt == "csv"
     canonical, mapping, row_warnings = to_canonical(

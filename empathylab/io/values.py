@@ -202,7 +202,8 @@ def parse_datetimes(values: pd.Series, *, dayfirst: bool = True) -> tuple[pd.Ser
     German ``22.11.2026 14:35``, ISO 8601, Twitter's ``Tue Oct 31 22:10:47 +0000 2017``,
     US ``11/22/2026 2:35 PM``, epoch seconds or milliseconds. The format that
     parses most of a sample wins; the rest are tried with pandas' mixed parser
-    (``dayfirst`` decides ``01/02``). Values with a time zone are converted to UTC.
+    (``dayfirst`` decides ``01/02``). Values with a time zone, and epoch
+    times, become UTC; naive times stay naive.
 
     >>> v, bad = parse_datetimes(pd.Series(["22.11.2026 14:35", "23.11.2026 08:00", "nie"]))
     >>> v.dt.strftime("%Y-%m-%d %H:%M").tolist()[:2], bad.tolist()
@@ -228,6 +229,7 @@ def parse_datetimes(values: pd.Series, *, dayfirst: bool = True) -> tuple[pd.Ser
     candidates = ["ISO8601", *_DATE_FORMATS]
     if sample.str.fullmatch(r"[0-9]{9,13}").all():
         candidates.insert(0, "epoch")
+        utc = True  # epoch seconds count from 1970-01-01 00:00 UTC
     if not dayfirst:
         candidates.sort(key=lambda f: 0 if f.startswith("%m/") else 1)
     best_fmt, best_hits = "ISO8601", -1

@@ -240,3 +240,9 @@ def test_load_report_views():
     assert "| item | value |" in report.to_markdown()
     summary = report.summary
     assert summary.set_index("item").loc["rows_loaded", "value"] == "3"
+
+
+def test_epoch_times_are_utc():
+    df = _read(b"Kommentar;Zeitstempel\nok;1700000000000\nfine;1700003600000\n")
+    assert str(df["timestamp"].dt.tz) == "UTC"
+    assert df["timestamp"].iloc[0] == pd.Timestamp("2023-11-14 22:13:20", tz="UTC")

@@ -18,7 +18,18 @@ from ._base import Preset, PresetContext
 __all__ = ["Preset", "PresetContext", "detect_preset", "get_preset", "list_presets"]
 
 # Order matters only for ties in auto-detection: more specific layouts first.
-_MODULES: tuple[str, ...] = ("twitter", "generic")
+_MODULES: tuple[str, ...] = (
+    "zendesk",
+    "intercom",
+    "qualtrics",
+    "surveymonkey",
+    "typeform",
+    "trustpilot",
+    "google_play",
+    "app_store",
+    "twitter",
+    "generic",
+)
 
 
 def _load() -> dict[str, Preset]:

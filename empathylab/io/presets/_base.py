@@ -23,10 +23,14 @@ class PresetContext:
     header_rows : pandas.DataFrame
         Extra header rows under the first one (Qualtrics' question texts and
         import ids, SurveyMonkey's sub-headers), as strings, same columns as the data.
+    overrides : mapping
+        The caller's ``columns=`` (canonical -> source header); a canonical
+        column the preset would build but the caller maps by hand is dropped.
     """
 
     source: str
     header_rows: pd.DataFrame = field(default_factory=pd.DataFrame)
+    overrides: Mapping[str, str | None] = field(default_factory=dict)
     warnings: list[dict[str, object]] = field(default_factory=list)
 
     def warn(
