@@ -123,7 +123,7 @@ class DataOverview(Result):
             bottom = table[channel] if bottom is None else bottom + table[channel]
         ax.set_ylabel("messages")
         ax.set_xlabel("quarter")
-        ax.legend(fontsize=8, ncols=2, frameon=False)
+        ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         ax.tick_params(axis="x", labelrotation=45)
         return ax
 
@@ -148,7 +148,20 @@ class DataOverview(Result):
                 )
             )
             plt.close(fig)
-        sections.append(("Scores by channel", h.table_html(self.scores())))
+        scores = self.scores()
+        if len(scores):
+            scores["cell"] = scores["mean"].map("{:.2f}".format) + " (n=" + scores["n"].astype(
+                "str"
+            ) + ")"
+            wide = scores.pivot(index="channel", columns="score", values="cell").reset_index()
+            wide.columns.name = None
+            body = h.table_html(wide.fillna("")) + (
+                "<p class='note'>Mean answer (number of answers). Scales: rating 1-5, "
+                "nps 0-10, csat 1-5, ces 1-7 (7 = very easy).</p>"
+            )
+        else:
+            body = "<p class='note'>No survey scores in this data.</p>"
+        sections.append(("Scores by channel", body))
         report = self.data.attrs.get("load_report")
         if report is not None:
             body = h.table_html(report.summary)
