@@ -207,6 +207,24 @@ def _records_from_json(obj: object, source: str) -> list[object]:
     )
 
 
+def _flatten(record: dict[str, object], prefix: str = "", depth: int = 0) -> dict[str, object]:
+    """Nested objects as dotted columns (``via.channel``), four levels deep; lists stay
+    whole. Like ``pandas.json_normalize(sep=".", max_level=3)`` without its deep copy of
+    every record, which dominated the loading of API exports.
+
+    >>> _flatten({"id": 1, "via": {"channel": "email", "source": {"from": "x"}}, "tags": []})
+    {'id': 1, 'via.channel': 'email', 'via.source.from': 'x', 'tags': []}
+    """
+    out: dict[str, object] = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and value and depth < 3:
+            out.update(_flatten(value, f"{name}.", depth + 1))
+        else:
+            out[name] = value
+    return out
+
+
 def _frame_from_records(
     records: list[object], numbers: list[int], source: str, strict: bool, what: str
 ) -> tuple[pd.DataFrame, list[dict[str, object]]]:
@@ -231,7 +249,8 @@ def _frame_from_records(
         raw = json.dumps(record, ensure_ascii=False, default=str)[:_MAX_RAW]
         quarantined.append({"line": number, "reason": reason, "raw": raw})
     if good:
-        frame = pd.json_normalize(good, sep=".", max_level=3)
+        flat = [_flatten(record) for record in good]
+        frame = pd.DataFrame.from_records(flat)
         frame.columns = dedupe_headers([str(c) for c in frame.columns])
     else:
         frame = pd.DataFrame()
