@@ -169,8 +169,12 @@ def _read_excel(raw: RawSource, *, sheet_name: int | str) -> RawTable:
     nonblank = counts[counts > 0]
     if nonblank.empty:
         raise FeedbackFormatError(f"{raw.name}: the sheet is empty; check sheet_name=.")
-    widest = int(nonblank.head(50).mode().max())
-    header_row = int(nonblank[nonblank >= max(1, widest)].index[0])
+    # The header is the first row filled at least half as wide as the typical row: title
+    # rows above it fill a cell or two, and a survey header may leave cells blank under
+    # multi-part questions, so it can be narrower than the data below it.
+    typical = int(nonblank.head(50).mode().max())
+    needed = 1 if typical <= 1 else max(2, (typical + 1) // 2)
+    header_row = int(nonblank[nonblank >= needed].index[0])
     used_cols = [c for c in grid.columns if filled.loc[header_row:, c].any()]
     header = [
         str(_cell_to_str(v)) if not pd.isna(v) else "" for v in grid.loc[header_row, used_cols]

@@ -231,3 +231,21 @@ def test_warning_points_at_the_caller():
         warnings.simplefilter("always")
         el.read_feedback(io.StringIO("Kommentar;NPS\nok;12\n"))
     assert caught and caught[0].filename == __file__
+
+
+def test_excel_header_narrower_than_the_data_is_still_the_header(tmp_path):
+    # SurveyMonkey-style: blank header cells under the parts of a multi-part question
+    grid = pd.DataFrame(
+        [
+            ["Umfrage Q3"] + [None] * 4,
+            ["Respondent ID", "Wie zufrieden waren Sie mit ...", None, None, "Kommentar"],
+            ["1", "4", "5", "3", "Gut"],
+            ["2", "2", "1", "2", "Schlecht"],
+        ]
+    )
+    path = tmp_path / "umfrage.xlsx"
+    grid.to_excel(path, header=False, index=False)
+    df = el.read_feedback(path, columns={"text": "Kommentar"})
+    assert df["text"].tolist() == ["Gut", "Schlecht"]
+    assert df.attrs["load_report"].preamble_lines == 1
+    assert df["source_line"].tolist() == [3, 4]
