@@ -156,11 +156,8 @@ def resolve_columns(
             mapping[canonical] = canonical
             used.add(canonical)
     # 2. the preset's aliases, 3. the German/English synonyms, 4. similarity
-    passes: list[tuple[Mapping[str, Sequence[str]], bool]] = [
-        (preset.aliases, False),
-        (SYNONYMS, False),
-    ]
-    for table, _ in passes:
+    tables: list[Mapping[str, Sequence[str]]] = [preset.aliases, SYNONYMS]
+    for table in tables:
         for canonical in CANONICAL_COLUMNS:
             if canonical in mapping or canonical in skipped or canonical not in table:
                 continue
@@ -315,12 +312,13 @@ def to_canonical(
         out["channel"] = normalize_channel(raw[mapping["channel"]])
     else:
         out["channel"] = pd.Series(preset.defaults.get("channel", pd.NA), index=index, dtype="str")
-    for col in ("touchpoint",):
-        if col in mapping:
-            text = raw[mapping[col]].astype("string").str.strip()
-            out[col] = text.where(text != "").astype("str")
-        else:
-            out[col] = pd.Series(preset.defaults.get(col, pd.NA), index=index, dtype="str")
+    if "touchpoint" in mapping:
+        labels = raw[mapping["touchpoint"]].astype("string").str.strip()
+        out["touchpoint"] = labels.where(labels != "").astype("str")
+    else:
+        out["touchpoint"] = pd.Series(
+            preset.defaults.get("touchpoint", pd.NA), index=index, dtype="str"
+        )
 
     text = raw[mapping["text"]].astype("string").str.strip()
     empty = (text.isna() | (text == "")).fillna(True).astype(bool)

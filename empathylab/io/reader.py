@@ -229,7 +229,7 @@ def _repair(
             repaired[col] = fixed
             total += n
     if repaired:
-        frame = frame.assign(**repaired) if all(isinstance(c, str) for c in repaired) else frame
+        frame = frame.assign(**repaired)
     if n_headers:
         frame = frame.set_axis(list(headers), axis=1)
     if total or n_headers:
