@@ -17,6 +17,7 @@ from .io import (
     redact_pii,
     redaction_summary,
 )
+from .sentiment import sentiment
 
 __version__ = "0.1.0"
 del _accessor
@@ -35,4 +36,5 @@ __all__ = [
     "read_feedback",
     "redact_pii",
     "redaction_summary",
+    "sentiment",
 ]

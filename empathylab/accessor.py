@@ -32,6 +32,19 @@ class CxAccessor:
 
         return redact_pii(self._data, columns=columns, **kwargs)
 
+    def sentiment(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.sentiment` added
+        (``compound, positive, negative, neutral, label, language``; an existing
+        column of the same name is replaced)."""
+        from ._validation import check_columns
+        from .sentiment import sentiment
+
+        check_columns(self._data, [column], param="column")
+        scores = sentiment(self._data[column], **kwargs)
+        return self._data.drop(columns=[c for c in scores.columns if c in self._data]).join(
+            scores
+        )
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview

@@ -1,0 +1,258 @@
+"""Tokenising a whole column of texts at once, the way vaderSentiment does per text.
+
+vaderSentiment (``SentimentIntensityAnalyzer.polarity_scores``) replaces each
+emoji character by its description (a space before it unless the previous
+character is a space, none after), splits on whitespace (``str.split()``) and
+strips leading and trailing ASCII punctuation from each token unless fewer
+than three characters would remain. Here the same happens over a flat Arrow
+array of all tokens of all texts:
+
+1. in the texts that contain an emoji, a space is inserted before every emoji
+   character (one regex pass; an extra space never changes a whitespace
+   split), so each emoji starts a token;
+2. all texts are split on Python's whitespace characters in one numpy pass
+   over their UTF-8 bytes;
+3. tokens starting with an emoji become description + rest of the token and
+   are split again, then put back in place (a gather, no loop);
+4. tokens are dictionary-encoded: everything that depends only on the token's
+   spelling (stripping, lowercasing, lookups) is computed once per distinct
+   token.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+__all__ = ["EmojiTable", "Tokens", "tokenize"]
+
+
+@dataclass(frozen=True)
+class EmojiTable:
+    """Single-character emoji and their descriptions, ready for Arrow kernels."""
+
+    keys: pa.Array
+    descriptions: pa.Array
+    char_class: str  # RE2 character class matching any key
+
+    @classmethod
+    def from_mapping(cls, emoji: Mapping[str, str]) -> EmojiTable | None:
+        singles = {k: v for k, v in emoji.items() if len(k) == 1}
+        if not singles:
+            return None
+        codes = sorted(ord(k) for k in singles)
+        # ranges of consecutive code points keep the class short
+        starts = [codes[0]]
+        ends = [codes[0]]
+        for code in codes[1:]:
+            if code == ends[-1] + 1:
+                ends[-1] = code
+            else:
+                starts.append(code)
+                ends.append(code)
+        parts = [
+            f"\\x{{{a:x}}}" if a == b else f"\\x{{{a:x}}}-\\x{{{b:x}}}"
+            for a, b in zip(starts, ends, strict=True)
+        ]
+        return cls(
+            keys=pa.array(list(singles), pa.string()),
+            descriptions=pa.array(list(singles.values()), pa.string()),
+            char_class="[" + "".join(parts) + "]",
+        )
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """All tokens of a batch of texts, in order, dictionary-encoded.
+
+    Attributes
+    ----------
+    codes : numpy.ndarray of int32
+        Index into ``dictionary`` for each token.
+    dictionary : pyarrow.Array of str
+        The raw tokens (before punctuation stripping), one entry per distinct
+        token as split; entries may repeat.
+    text : numpy.ndarray of int64
+        Position of each token's text in the batch. The tokens of a text are
+        contiguous and in order; texts need not be in order.
+    pos : numpy.ndarray of int64
+        Position of each token within its text (0, 1, ...).
+    n_tokens : numpy.ndarray of int64
+        Number of tokens per text.
+    """
+
+    codes: np.ndarray
+    dictionary: pa.Array
+    text: np.ndarray
+    pos: np.ndarray
+    n_tokens: np.ndarray
+
+
+@functools.cache
+def _wide_whitespace() -> tuple[bytes, ...]:
+    """UTF-8 of the non-ASCII characters that Python's ``str.split()`` splits on."""
+    return tuple(chr(c).encode("utf-8") for c in range(128, sys.maxunicode + 1) if chr(c).isspace())
+
+
+def _split(
+    texts: pa.Array, skip: np.ndarray | None = None
+) -> tuple[pa.Array, np.ndarray, np.ndarray | None]:
+    """Split texts on whitespace in one numpy pass over their UTF-8 bytes.
+
+    Returns the tokens and the number of tokens of each text, as
+    ``str.split()`` per text would. Each token is returned *with the
+    whitespace that follows it* (up to the next token, possibly across texts):
+    the tokens are then plain offsets into the texts' own byte buffer (no
+    copy), and :func:`tokenize` trims the whitespace once per distinct token.
+    Arrow's ``utf8_split_whitespace`` gives the same split but builds a list
+    array, which was the costliest step of scoring.
+
+    Texts where ``skip`` is True give no tokens. So that no token runs into
+    them, each gets a placeholder token at its start; the third value marks
+    the real tokens (None when there are no placeholders).
+    """
+    if texts.null_count:
+        texts = pc.fill_null(texts, "")
+    n = len(texts)
+    offsets_buffer, data_buffer = texts.buffers()[1:3]
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[texts.offset : texts.offset + n + 1]
+    if data_buffer is None or offsets[-1] == offsets[0]:
+        return pa.array([], pa.string()), np.zeros(n, dtype=np.int64), None
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    chars = data[offsets[0] : offsets[-1]]
+    # ASCII whitespace: 9-13 and 28-32 (uint8 arithmetic wraps below 9 and 28)
+    space = ((chars - np.uint8(9)) <= 4) | ((chars - np.uint8(28)) <= 4)
+    if chars.max() >= 0xC2:  # multi-byte whitespace (NBSP, U+2000-U+200A, ...)
+        wide = _wide_whitespace()
+        high = np.flatnonzero(chars >= 0xC2)
+        high = high[np.isin(chars[high], np.array(sorted({w[0] for w in wide}), np.uint8))]
+        padded = np.concatenate([chars, np.zeros(2, dtype=np.uint8)])
+        for seq in wide:
+            hit = high
+            for k, byte in enumerate(seq):
+                hit = hit[padded[hit + k] == byte]
+            for k in range(len(seq)):
+                space[hit + k] = True
+    bounds = (offsets - offsets[0]).astype(np.int64)
+    skipped = np.zeros(0, dtype=np.int64)
+    if skip is not None and skip.any():
+        lo, hi = bounds[:-1][skip], bounds[1:][skip]
+        length = hi - lo
+        space[np.repeat(lo - np.cumsum(length) + length, length) + np.arange(length.sum())] = True
+        skipped = lo[length > 0]
+    before = np.empty(chars.size, dtype=bool)  # whitespace or a text start before the byte
+    before[0] = True
+    before[1:] = space[:-1]
+    before[bounds[1:-1][bounds[1:-1] < chars.size]] = True
+    starts = np.flatnonzero(before & ~space)
+    counts = np.diff(np.searchsorted(starts, bounds))
+    real = None
+    if skipped.size:
+        at = np.searchsorted(starts, skipped)
+        starts = np.insert(starts, at, skipped)
+        real = np.ones(starts.size, dtype=bool)
+        real[at + np.arange(at.size)] = False
+    if starts.size == 0:
+        return pa.array([], pa.string()), counts, None
+    token_offsets = np.empty(starts.size + 1, dtype=np.int32)
+    token_offsets[:-1] = starts + offsets[0]
+    token_offsets[-1] = offsets[-1]
+    tokens = pa.StringArray.from_buffers(starts.size, pa.py_buffer(token_offsets), data_buffer)
+    return tokens, counts, real
+
+
+def _expand_emoji(
+    tokens: pa.Array, counts: np.ndarray, emoji: EmojiTable
+) -> tuple[pa.Array, np.ndarray]:
+    """Replace tokens that start with an emoji by description words + rest of token."""
+    tokens = pc.utf8_rtrim_whitespace(tokens)
+    index = pc.index_in(pc.utf8_slice_codeunits(tokens, 0, 1), value_set=emoji.keys)
+    hit = index.is_valid().to_numpy(zero_copy_only=False)
+    if not hit.any():
+        return tokens, counts
+    at = np.flatnonzero(hit)
+    mask = pa.array(hit)
+    described = pc.binary_join_element_wise(
+        emoji.descriptions.take(index.filter(mask)),
+        pc.utf8_slice_codeunits(tokens.filter(mask), 1),
+        "",
+    )
+    lists = pc.utf8_split_whitespace(described)
+    pieces = pc.list_flatten(lists).cast(tokens.type)
+    n_pieces = pc.list_value_length(lists).to_numpy().astype(np.int64)
+    # put the pieces where their token was: a gather over [tokens, pieces]
+    n = len(tokens)
+    out_counts = np.ones(n, dtype=np.int64)
+    out_counts[at] = n_pieces
+    out_start = np.cumsum(out_counts) - out_counts
+    order = np.empty(int(out_counts.sum()), dtype=np.int64)
+    kept = np.flatnonzero(~hit)
+    order[out_start[kept]] = kept
+    owner = np.repeat(at, n_pieces)
+    rank = np.arange(owner.size) - np.repeat(np.cumsum(n_pieces) - n_pieces, n_pieces)
+    order[out_start[owner] + rank] = n + np.arange(owner.size)
+    combined = pa.concat_arrays([tokens, pieces]).take(pa.array(order))
+    parent = np.repeat(np.arange(counts.size), counts)
+    parent = np.concatenate([parent, parent[owner]])[order]
+    nonempty = pc.greater(pc.binary_length(combined), 0)
+    keep = nonempty.to_numpy(zero_copy_only=False)
+    return combined.filter(nonempty), np.bincount(parent[keep], minlength=counts.size)
+
+
+def tokenize(texts: pa.Array, emoji: EmojiTable | None) -> Tokens:
+    """Tokenise a batch of texts (nulls give no tokens) like vaderSentiment.
+
+    Texts containing an emoji are tokenised after the others (their tokens
+    come last); the tokens of each text stay together and in order.
+
+    Parameters
+    ----------
+    texts : pyarrow.StringArray
+    emoji : EmojiTable or None
+
+    Returns
+    -------
+    Tokens
+    """
+    n_texts = len(texts)
+    with_emoji = np.zeros(n_texts, dtype=bool)
+    if emoji is not None:
+        # emoji are not ASCII: run the regex only on the texts that are not ASCII either
+        wide = np.flatnonzero(~pc.fill_null(pc.string_is_ascii(texts), True).to_numpy(False))
+        if wide.size:
+            found = pc.match_substring_regex(texts.take(pa.array(wide)), emoji.char_class)
+            with_emoji[wide] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    tokens, counts, real = _split(texts, skip=with_emoji)
+    encoded = pc.dictionary_encode(tokens)
+    codes = encoded.indices.to_numpy().astype(np.int32, copy=False)
+    if real is not None:
+        codes = codes[real]
+    # tokens from _split carry the whitespace after them: trim once per distinct token
+    dictionary = pc.utf8_rtrim_whitespace(encoded.dictionary)
+    parent = np.repeat(np.arange(n_texts, dtype=np.int64), counts)
+    n_tokens = counts.astype(np.int64)
+    first = np.cumsum(n_tokens) - n_tokens  # index of each text's first token
+    if with_emoji.any() and emoji is not None:
+        # texts with emoji: tokenised separately, their tokens come last
+        at = np.flatnonzero(with_emoji)
+        fancy = pc.replace_substring_regex(
+            texts.take(pa.array(at)), f"({emoji.char_class})", " \\1"
+        )
+        more, more_counts, _ = _split(fancy)
+        more, more_counts = _expand_emoji(more, more_counts, emoji)
+        more_encoded = pc.dictionary_encode(more)
+        codes = np.concatenate(
+            [codes, more_encoded.indices.to_numpy().astype(np.int32) + len(dictionary)]
+        )
+        dictionary = pa.concat_arrays([dictionary, more_encoded.dictionary.cast(dictionary.type)])
+        first[at] = parent.size + np.cumsum(more_counts) - more_counts
+        parent = np.concatenate([parent, np.repeat(at, more_counts)])
+        n_tokens[at] = more_counts
+    pos = np.arange(parent.size, dtype=np.int64) - first[parent]
+    return Tokens(codes=codes, dictionary=dictionary, text=parent, pos=pos, n_tokens=n_tokens)

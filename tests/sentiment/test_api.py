@@ -1,0 +1,98 @@
+"""sentiment(): languages, levels, methods, labels, the df.cx accessor."""
+
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import empathylab as el
+from empathylab.sentiment import label_rules, sentiment
+
+ENGLISH = pd.Series(
+    [
+        "Thank you so much, the agent was wonderful and very helpful!",
+        "My flight was delayed and then cancelled. Still no reply.",
+        "The package arrived on Tuesday.",
+    ],
+    index=[10, 20, 30],
+)
+
+
+def test_english_labels_and_columns():
+    out = sentiment(ENGLISH, lang="en")
+    assert list(out.columns) == ["compound", "positive", "negative", "neutral", "label",
+                                 "language"]
+    assert out.index.tolist() == [10, 20, 30]
+    assert out["label"].tolist() == ["positive", "negative", "neutral"]
+    assert (out["language"] == "en").all()
+    shares = out[["positive", "negative", "neutral"]].sum(axis=1)
+    np.testing.assert_allclose(shares, 1.0)
+
+
+def test_vader_method_uses_vader_thresholds():
+    out = sentiment(ENGLISH, lang="en", method="vader")
+    rule = label_rules()[("vader", "en")]
+    assert (rule.statistic, rule.lower, rule.upper) == ("compound", -0.05, 0.05)
+    lower, upper = rule.lower, rule.upper
+    expected = np.where(out["compound"] >= upper, "positive",
+                        np.where(out["compound"] <= lower, "negative", "neutral"))
+    assert out["label"].tolist() == expected.tolist()
+
+
+def test_service_vocabulary_moves_scores():
+    texts = pd.Series(["I was stranded after the flight got cancelled", "on hold for an hour"])
+    vader = sentiment(texts, lang="en", method="vader")["compound"]
+    lexicon = sentiment(texts, lang="en")["compound"]
+    assert (lexicon < vader).all()
+
+
+def test_other_languages_are_left_unscored_with_a_warning():
+    texts = pd.Series(["Todo muy bien, gracias por la ayuda", "Great service, thanks!"])
+    with pytest.warns(el.DataQualityWarning, match="1 text"):
+        out = sentiment(texts)
+    assert out["language"].tolist() == ["other", "en"]
+    assert pd.isna(out.loc[0, "compound"]) and pd.isna(out.loc[0, "label"])
+    assert out.loc[1, "label"] == "positive"
+
+
+def test_missing_and_empty_texts():
+    out = sentiment(pd.Series(["Great!", None, ""]), lang="en")
+    assert out["label"].isna().tolist() == [False, True, True]
+
+
+def test_sentence_level_keeps_mixed_judgements_apart():
+    texts = pd.Series(["Great app, but the support was terrible!", "Thanks."], index=["a", "b"])
+    units = sentiment(texts, lang="en", level="sentence")
+    assert units[["row", "unit"]].values.tolist() == [["a", 0], ["a", 1], ["b", 0]]
+    assert units["label"].tolist()[:2] == ["positive", "negative"]
+    whole = sentiment(texts, lang="en")
+    assert whole.loc["a", "label"] == "negative"  # VADER's "but" weighting
+
+
+def test_lang_series_and_errors():
+    langs = pd.Series(["en", "other", "en"], index=ENGLISH.index)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", el.DataQualityWarning)
+        out = sentiment(ENGLISH, lang=langs)
+    assert out["label"].isna().tolist() == [False, True, False]
+    with pytest.raises(ValueError, match="`method` must be one of"):
+        sentiment(ENGLISH, method="vadr")
+    with pytest.raises(ValueError, match="`level` must be one of"):
+        sentiment(ENGLISH, level="word")
+    with pytest.raises(ValueError, match="`lang` has 2 values"):
+        sentiment(ENGLISH, lang=["en", "de"])
+    with pytest.raises(ValueError, match="needs a fitted SentimentModel"):
+        sentiment(ENGLISH, method="model")
+
+
+def test_accessor_adds_the_columns():
+    df = pd.DataFrame({"text": ENGLISH.to_numpy(), "nps": [10, 2, 7]})
+    out = df.cx.sentiment(lang="en")
+    expected = sentiment(df["text"], lang="en")
+    pd.testing.assert_frame_equal(out[expected.columns], expected)
+    assert out["nps"].tolist() == [10, 2, 7]
+    with pytest.raises(el.MissingColumnError, match="column 'Kommentar'"):
+        df.cx.sentiment(column="Kommentar")
