@@ -1,55 +1,112 @@
-"""Sentiment speed: score_texts(texts, vader_spec()) against vaderSentiment itself.
+"""Sentiment speed and memory: ``empathylab.sentiment`` against ``vaderSentiment`` itself.
 
 Run: ``.venv/bin/python benchmarks/sentiment_speed.py [n_texts] [n_memory]``
-(defaults 200,000 and 1,000,000).
+(defaults 200,000 and 1,000,000; about two minutes).
 
-* Texts: ``n_texts`` English texts drawn with replacement from the airline and
-  twcs tweets in ``../shared/data`` when it exists, else from the English
-  texts of ``empathylab.datasets.make_feedback``.
-* Baseline: ``SentimentIntensityAnalyzer().polarity_scores`` in a loop over a
-  random subsample of 20,000 of them; its rate is extrapolated.
-* empathylab: ``score_texts`` on all ``n_texts`` (best of 3, after one warm-up
-  call that loads and compiles the lexicon).
-* Memory: in a fresh subprocess, the peak resident memory added while scoring
-  ``n_memory`` texts: the peak (``VmHWM``, reset through
-  ``/proc/self/clear_refs`` after building the Series and loading the spec)
-  minus the resident memory at that point.
+Texts
+    ``n_texts`` English texts drawn with replacement from the English texts of
+    ``../shared/data`` (airline tweets, customer-support tweets of twcs,
+    EmpatheticDialogues utterances, EPITOME posts and responses: short texts of
+    the kinds feedback comes in) when it exists, else from the English texts of
+    ``empathylab.datasets.make_feedback``. German: ``n_texts`` texts drawn the
+    same way from SB10k, PotTS, GermEval 2017 dev and the review sets, or from
+    the German texts of ``make_feedback``.
 
-Prints both throughputs (texts/s), their ratio and the memory.
+Baseline
+    ``SentimentIntensityAnalyzer().polarity_scores`` (vaderSentiment, one
+    core) in a loop over the same ``n_texts`` English texts, timed once.
+
+empathylab
+    Each call on all ``n_texts`` texts, best of 3 after one warm-up call that
+    loads the lexicons and the language model. The issue's targets: the
+    default ``sentiment(texts)`` (language detected per row, ``method="lexicon"``)
+    and ``sentiment(texts, method="vader")`` each >= 20x the baseline's
+    throughput; German at least as fast as English. ``lang="en"`` (no
+    detection) and the engine alone (``score_texts``) are shown for reference.
+    The engine scores batches on a thread pool (``EMPATHYLAB_THREADS``, default
+    the number of cores); ``threads=1`` rows show the single-thread figure.
+
+Memory
+    In a fresh subprocess: the peak resident memory added while running the
+    default ``sentiment()`` on ``n_memory`` English texts: the peak
+    (``VmHWM``, reset through ``/proc/self/clear_refs`` after building the
+    Series and loading the resources) minus the resident memory at that point.
 """
 
 from __future__ import annotations
 
+import csv
+import os
 import resource
 import subprocess
 import sys
 import time
+import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-BASELINE_SAMPLE = 20_000
 
 
-def make_texts(n: int, seed: int = 0) -> tuple[pd.Series, str]:
-    """``n`` English texts drawn with replacement, and where they come from."""
-    rng = np.random.default_rng(seed)
-    airline = SHARED / "airline_dev" / "tweets_american_usairways.csv"
-    twcs = SHARED / "twcs_head" / "twcs.csv"
-    if airline.is_file() and twcs.is_file():
-        pool = pd.concat([pd.read_csv(airline)["text"], pd.read_csv(twcs)["text"]])
-        source = "airline + twcs tweets (../shared/data)"
-    else:
+def _tsv(path: Path, names: list[str], header: int | None = None) -> pd.DataFrame:
+    return pd.read_csv(path, sep="\t", header=header, names=names, quoting=csv.QUOTE_NONE,
+                       dtype=str, keep_default_na=False)
+
+
+def english_pool() -> tuple[pd.Series, str]:
+    if not SHARED.is_dir():
         from empathylab.datasets import make_feedback
 
-        feedback = make_feedback(20_000, lang="en", random_state=seed)
-        pool = feedback["text"]
-        source = "make_feedback(lang='en') texts"
-    pool = pool.dropna().astype(str).to_numpy(dtype=object)
-    texts = pd.Series(pool[rng.integers(0, len(pool), n)], dtype="str")
-    return texts, source
+        return make_feedback(20_000, lang="en", random_state=0)["text"], "make_feedback (en)"
+    epitome = [pd.read_csv(f) for f in sorted((SHARED / "epitome").glob("*.csv"))]
+    dialogues = pd.read_csv(SHARED / "empathetic_dialogues" / "fixed_valid.csv",
+                            on_bad_lines="skip")["utterance"].str.replace("_comma_", ",")
+    parts = [
+        pd.read_csv(SHARED / "airline_dev" / "tweets_american_usairways.csv")["text"],
+        pd.read_csv(SHARED / "twcs_head" / "twcs.csv")["text"],
+        dialogues,
+        *[e["seeker_post"] for e in epitome],
+        *[e["response_post"] for e in epitome],
+    ]
+    source = "airline, twcs, EmpatheticDialogues, EPITOME"
+    return pd.concat(parts).dropna().drop_duplicates(), source
+
+
+def german_pool() -> tuple[pd.Series, str]:
+    if not SHARED.is_dir():
+        from empathylab.datasets import make_feedback
+
+        return make_feedback(20_000, lang="de", random_state=0)["text"], "make_feedback (de)"
+    root = SHARED / "german_sentiment"
+    parts = [
+        _tsv(root / "sb10k_corpus_v1.0.cgsa.tsv", ["id", "label", "text"])["text"],
+        _tsv(root / "PotTS.tsv", ["label", "text"])["text"],
+        _tsv(root / "filmstarts.sampled.tsv", ["url", "label", "text"])["text"],
+        _tsv(root / "holidaycheck.china.sampled.edited.tsv", ["url", "label", "text"],
+             header=0)["text"],
+        _tsv(SHARED / "germeval2017_dev" / "dev_v1.4.tsv",
+             ["url", "text", "relevance", "label", "aspects"])["text"],
+    ]
+    return pd.concat(parts).dropna().drop_duplicates(), "SB10k, PotTS, GermEval dev, reviews"
+
+
+def draw(pool: pd.Series, n: int, seed: int) -> pd.Series:
+    values = pool.astype(str).to_numpy(dtype=object)
+    rng = np.random.default_rng(seed)
+    return pd.Series(values[rng.integers(0, len(values), n)], dtype="str")
+
+
+def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
+    fn()  # warm-up: loads lexicons and the language model, compiles lookup tables
+    best = np.inf
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def _status_mb(field: str) -> float:
@@ -59,74 +116,85 @@ def _status_mb(field: str) -> float:
     raise KeyError(field)
 
 
-def _lifetime_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: KiB
-
-
 def memory_child(n: int) -> None:
-    """Run in a subprocess: print the peak RSS added by scoring ``n`` texts (Linux)."""
-    from empathylab.sentiment import score_texts, vader_spec
+    """Run in a subprocess: print the peak RSS added by ``sentiment()`` on ``n`` texts."""
+    from empathylab import sentiment
 
-    texts, _ = make_texts(n, seed=1)
-    spec = vader_spec()
-    score_texts(texts.iloc[:1000], spec)  # compile the spec's tables first
-    try:  # reset the peak (VmHWM) to the current RSS, so loading the data does not count
+    pool, _ = english_pool()
+    texts = draw(pool, n, seed=1)
+    warnings.simplefilter("ignore")
+    sentiment(texts.iloc[:1000])  # load the lexicons and the language model first
+    try:  # reset the peak (VmHWM) to the current RSS: the input does not count
         Path("/proc/self/clear_refs").write_text("5")
+        before = _status_mb("VmRSS")
         reset = True
     except OSError:  # no reset: fall back to the lifetime peak
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         reset = False
-    before = _status_mb("VmRSS") if reset else _lifetime_peak_mb()
-    scores = score_texts(texts, spec)
-    peak = _status_mb("VmHWM") if reset else _lifetime_peak_mb()
-    print(f"{peak - before:.1f} {scores.memory_usage(deep=True).sum() / 2**20:.1f}")
+    out = sentiment(texts, progress=False)
+    peak = _status_mb("VmHWM") if reset else resource.getrusage(
+        resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{peak - before:.1f} {out.memory_usage(deep=True).sum() / 2**20:.1f}")
 
 
 def main(n: int, n_memory: int) -> None:
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+    from empathylab import sentiment
     from empathylab.sentiment import score_texts, vader_spec
 
-    texts, source = make_texts(n)
-    print(f"{n:,} texts from {source}, mean length {texts.str.len().mean():.0f} characters")
+    warnings.simplefilter("ignore")  # texts in other languages are reported, not scored
+    pool, source = english_pool()
+    texts = draw(pool, n, seed=0)
+    print(f"English: {n:,} texts drawn from {len(pool):,} distinct ({source}), "
+          f"mean {texts.str.len().mean():.0f} characters; {os.cpu_count()} cores")
 
     analyzer = SentimentIntensityAnalyzer()
-    sample = texts.sample(min(BASELINE_SAMPLE, n), random_state=0).tolist()
     start = time.perf_counter()
-    for text in sample:
+    for text in texts.tolist():
         analyzer.polarity_scores(text)
-    vader_rate = len(sample) / (time.perf_counter() - start)
+    baseline = n / (time.perf_counter() - start)
+    print(f"{'vaderSentiment (baseline)':44s} {baseline:10,.0f} texts/s   1.0x")
 
     spec = vader_spec()
-    score_texts(texts.iloc[:1000], spec)  # warm-up: load and compile the lexicon
-    best = np.inf
-    for _ in range(3):
-        start = time.perf_counter()
-        score_texts(texts, spec)
-        best = min(best, time.perf_counter() - start)
-    our_rate = n / best
+    runs: list[tuple[str, Callable[[], object]]] = [
+        ("sentiment(texts)  [default]", lambda: sentiment(texts, progress=False)),
+        ("sentiment(texts, method='vader')", lambda: sentiment(texts, method="vader",
+                                                               progress=False)),
+        ("sentiment(texts, lang='en')", lambda: sentiment(texts, lang="en", progress=False)),
+        ("score_texts(texts, vader_spec())", lambda: score_texts(texts, spec)),
+    ]
+    for name, fn in runs:
+        rate = n / best_of(fn)
+        print(f"{name:44s} {rate:10,.0f} texts/s {rate / baseline:5.1f}x")
+    os.environ["EMPATHYLAB_THREADS"] = "1"
+    for name, fn in runs[:2]:
+        rate = n / best_of(fn)
+        print(f"{name + '  threads=1':44s} {rate:10,.0f} texts/s {rate / baseline:5.1f}x")
+    del os.environ["EMPATHYLAB_THREADS"]
 
-    print(f"vaderSentiment  {vader_rate:12,.0f} texts/s  (on {len(sample):,}, extrapolated)")
-    print(f"score_texts     {our_rate:12,.0f} texts/s  ({best:.2f} s for {n:,})")
-    print(f"ratio           {our_rate / vader_rate:12.1f} x")
+    german_source, gsource = german_pool()
+    german = draw(german_source, n, seed=0)
+    chars_en = texts.str.len().sum()
+    seconds = best_of(lambda: sentiment(german, progress=False))
+    rate = n / seconds
+    english_seconds = best_of(lambda: sentiment(texts, progress=False))
+    print(f"German: {n:,} texts drawn from {len(german_source):,} distinct ({gsource}), "
+          f"mean {german.str.len().mean():.0f} characters")
+    print(f"{'sentiment(german)  [default]':44s} {rate:10,.0f} texts/s {rate / baseline:5.1f}x"
+          f"  ({german.str.len().sum() / seconds / 1e6:.1f} M characters/s; English default "
+          f"{chars_en / english_seconds / 1e6:.1f} M characters/s)")
 
-    out = subprocess.run(
-        [sys.executable, __file__, "--memory-child", str(n_memory)],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    out = subprocess.run([sys.executable, __file__, "--memory-child", str(n_memory)],
+                         capture_output=True, text=True, check=True)
     added, result = (float(x) for x in out.stdout.split())
-    print(
-        f"memory          {added:12,.0f} MB peak RSS added scoring {n_memory:,} texts "
-        f"(result frame {result:.0f} MB)"
-    )
+    print(f"memory: {added:,.0f} MB peak RSS added by sentiment() on {n_memory:,} texts "
+          f"(the result frame itself {result:.0f} MB)")
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--memory-child":
         memory_child(int(sys.argv[2]))
     else:
-        main(
-            int(sys.argv[1]) if len(sys.argv) > 1 else 200_000,
-            int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000,
-        )
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 200_000,
+             int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000)

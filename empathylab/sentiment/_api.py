@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
+from .._parallel import map_batches
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
-from ..text.language import detect_language
+from ..text._whitespace import batch_array, split_batches, text_batches
+from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
-from ._engine import score_texts
+from ._engine import _as_arrow, _compile, _preprocessed, _score_batch, describe
 from ._english import english_spec
 from ._labels import apply_rule
 from ._spec import LexiconSpec
@@ -28,7 +31,7 @@ METHODS = ("lexicon", "vader", "model")
 LEVELS = ("text", "sentence")
 SCORE_COLUMNS = ["compound", "positive", "negative", "neutral"]
 
-_CHUNK = 100_000  # rows per step of the progress bar
+_PROGRESS_FROM = 200_000  # texts from which a progress bar is shown by default
 
 
 def _spec_for(method: str, lang: str) -> LexiconSpec:
@@ -39,14 +42,16 @@ def _spec_for(method: str, lang: str) -> LexiconSpec:
     return vader_spec() if method == "vader" else english_spec()
 
 
-def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> pd.Series:
+def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> np.ndarray:
+    """The language of every text (object array; NaN for missing and blank texts)."""
     if isinstance(lang, str):
         if lang == "auto":
-            return detect_language(texts)["language"]
+            return detect_language(texts)["language"].to_numpy(dtype=object)
         check_argument("lang", ["auto", "de", "en"], lang)
         out = pd.Series(lang, index=texts.index, dtype="str")
     else:
         given = lang if isinstance(lang, pd.Series) else pd.Series(list(lang), dtype=object)
+        given = given.astype(object).where(given.notna(), "other")
         if len(given) != len(texts):
             raise ValueError(
                 f"`lang` has {len(given)} values but `texts` has {len(texts)}; pass one "
@@ -59,11 +64,12 @@ def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> pd.Se
                 "`lang` values must be 'de', 'en', 'other' or 'und', but "
                 f"{sorted(out[unknown].unique())[:5]} were passed."
             )
-    return out.where(texts.notna() & (texts.astype("str").str.strip() != ""))
+    blank = texts.isna() | (texts.astype("str").str.strip() == "")
+    return out.astype(object).where(~blank).to_numpy(dtype=object, copy=True)
 
 
 def _progress(total: int, show: bool | None) -> Callable[[int], None]:
-    if show is False or (show is None and total < 2 * _CHUNK):
+    if show is False or (show is None and total < _PROGRESS_FROM):
         return lambda n: None
     from tqdm.auto import tqdm
 
@@ -78,20 +84,60 @@ def _progress(total: int, show: bool | None) -> Callable[[int], None]:
 
 
 def _score_lexicon(
-    texts: pd.Series, language: pd.Series, method: str, step: Callable[[int], None]
-) -> pd.DataFrame:
-    out = pd.DataFrame(np.nan, index=texts.index, columns=SCORE_COLUMNS)
-    for lang in ("en", "de"):
-        rows = language.isin(["en", "und"] if lang == "en" else ["de"]).to_numpy()
-        if not rows.any():
-            continue
-        spec = _spec_for(method, lang)
-        part = texts[rows]
-        for start in range(0, len(part), _CHUNK):
-            chunk = part.iloc[start : start + _CHUNK]
-            out.loc[chunk.index, SCORE_COLUMNS] = score_texts(chunk, spec).to_numpy()
-            step(len(chunk))
-    return out
+    texts: pd.Series,
+    lang: str | Sequence[str] | pd.Series,
+    method: str,
+    progress: bool | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Scores (n, 4) and language (object, NaN for blank texts) of every text.
+
+    The column is cut into batches of a few MB that run on a thread pool. Each
+    batch is split on whitespace once: language detection and the English rules
+    share the split (and one dictionary of distinct tokens for the whole
+    column); German rows are rewritten by the German ``preprocess`` and
+    tokenised again.
+    """
+    n = len(texts)
+    scores = np.full((n, 4), np.nan)
+    language = np.full(n, np.nan, dtype=object)
+    given = None if isinstance(lang, str) and lang == "auto" else _languages(texts, lang)
+    array = _as_arrow(texts)
+    batches = text_batches(array)
+    splits = split_batches(array, batches)
+    if not splits:
+        return scores, language
+    dictionary = splits[0].dictionary
+    table = token_table(dictionary) if given is None else None
+    en_spec = _spec_for(method, "en")
+    en_comp = _compile(en_spec)
+    en_vocab = describe(dictionary, en_spec)
+    step = _progress(n, progress)
+
+    def run(i: int) -> None:
+        lo, hi = batches[i]
+        split = splits[i]
+        if given is None:
+            found, _ = detect_split(split, table=table)
+        else:
+            found = given[lo:hi].copy()
+            found[split.counts == 0] = np.nan  # blank texts are not scored
+        language[lo:hi] = found
+        batch = batch_array(array, lo, hi)
+        part = scores[lo:hi]
+        english = np.isin(found, ["en", "und"])
+        if english.any():
+            part[english] = _score_batch(
+                batch.filter(pa.array(english)), en_spec, en_comp, split.subset(english),
+                en_vocab,
+            )
+        german = found == "de"
+        if german.any():
+            de_spec = _spec_for(method, "de")
+            prepared = _preprocessed(texts.iloc[lo:hi][german], de_spec)
+            part[german] = _score_batch(prepared, de_spec, _compile(de_spec))
+
+    map_batches(run, range(len(batches)), on_done=lambda i: step(batches[i][1] - batches[i][0]))
+    return scores, language
 
 
 def _score_model(texts: pd.Series, language: pd.Series, model: SentimentModel) -> pd.DataFrame:
@@ -182,34 +228,56 @@ def sentiment(
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="str")
     series = series.astype("str") if series.dtype != "str" else series
     if level == "sentence":
-        units = split_sentences(series)
-        unit_lang: Any = lang
-        if not isinstance(lang, str):
-            per_text = pd.Series(lang, index=series.index) if not isinstance(
-                lang, pd.Series) else lang.set_axis(series.index)
-            unit_lang = per_text.reindex(units["row"]).to_numpy()
-        elif lang == "auto":
-            # a short clause says little about its language: use the whole text's
-            unit_lang = detect_language(series)["language"].reindex(units["row"]).to_numpy()
-        scored = sentiment(units["sentence"], lang=unit_lang, method=method, model=model,
-                           progress=progress)
-        return pd.concat([units, scored], axis=1)
-    language = _languages(series, lang)
-    other = language.eq("other").fillna(False).to_numpy()
-    if other.any():
-        warnings.warn(
-            f"{int(other.sum())} text(s) are in a language other than German or English; "
-            "they are labelled 'other' and left unscored",
-            DataQualityWarning,
-            stacklevel=2,
-        )
+        return _sentence_level(series, lang, method, model, progress)
     if method == "model":
         assert model is not None  # checked above; narrows the type
-        out = _score_model(series, language, model)
+        language = _languages(series, lang)
+        _warn_other(language)
+        out = _score_model(series, pd.Series(language, index=series.index), model)
         out["label"] = out["label"].astype("str")
     else:
-        step = _progress(int((~other).sum()), progress)
-        out = _score_lexicon(series, language, method, step)
-        out["label"] = apply_rule(out, language, method).astype("str")
-    out["language"] = language.astype("str")
+        scores, language = _score_lexicon(series, lang, method, progress)
+        _warn_other(language)
+        out = pd.DataFrame(scores, index=series.index, columns=SCORE_COLUMNS)
+        out["label"] = apply_rule(out, pd.Series(language, index=series.index), method).astype(
+            "str"
+        )
+    out["language"] = pd.array(language, dtype="str")
     return out[[*SCORE_COLUMNS, "label", "language"]]
+
+
+def _warn_other(language: np.ndarray) -> None:
+    other = int((language == "other").sum())
+    if other:
+        warnings.warn(
+            f"{other} text(s) are in a language other than German or English; "
+            "they are labelled 'other' and left unscored",
+            DataQualityWarning,
+            stacklevel=3,
+        )
+
+
+def _sentence_level(
+    series: pd.Series,
+    lang: str | Sequence[str] | pd.Series,
+    method: str,
+    model: SentimentModel | None,
+    progress: bool | None,
+) -> pd.DataFrame:
+    """One row per sentence or contrastive clause, scored with its text's language."""
+    positional = series.reset_index(drop=True)
+    units = split_sentences(positional)
+    position = units["row"].to_numpy(dtype=np.int64)
+    if isinstance(lang, str) and lang == "auto":
+        # a short clause says little about its language: use the whole text's
+        per_text = detect_language(positional)["language"].to_numpy(dtype=object)
+    elif isinstance(lang, str):
+        per_text = np.full(len(series), lang, dtype=object)
+    else:
+        per_text = _languages(positional, lang)
+    scored = sentiment(
+        units["sentence"], lang=pd.Series(per_text[position], index=units.index, dtype=object),
+        method=method, model=model, progress=progress,
+    )
+    units["row"] = series.index[position]
+    return pd.concat([units, scored], axis=1)

@@ -17,6 +17,7 @@ implementation ``vaderSentiment`` 3.3.2 (MIT).
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from dataclasses import dataclass
 
@@ -25,14 +26,14 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._parallel import map_batches
+from ..text._whitespace import WordSplit, batch_array, text_batches
 from ._spec import LexiconSpec
 from ._tokens import EmojiTable, Tokens, tokenize
 
 __all__ = ["score_texts"]
 
 COLUMNS = ["compound", "positive", "negative", "neutral"]
-# texts are scored in batches of about this many bytes of text (bounds memory)
-_BATCH_BYTES = 8_000_000
 
 
 @dataclass(frozen=True)
@@ -280,20 +281,24 @@ def _phrases(
     heads: list[np.ndarray] = []
     values: list[np.ndarray] = []
     covered = np.zeros(n, dtype=bool)
-    remaining = tok.n_tokens[tok.text[first]] - tok.pos[first]
+    remaining = tok.n_tokens[tok.text[first]] - tok.position(first)
+    # every word of a phrase is a rule word: how many rule words start at each candidate
+    reach = np.ones(first.size, dtype=np.int64)
+    alive = np.flatnonzero(remaining > 1)
+    for m in range(1, max(comp.phrases)):
+        alive = alive[rule[tok.codes[first[alive] + m]] > 0]
+        reach[alive] = m + 1
+        alive = alive[remaining[alive] > m + 1]
     for length in sorted(comp.phrases, reverse=True):
-        start = first[remaining >= length]
+        start = first[reach >= length]
         key = _ngram(rule, tok.codes, [start + m for m in range(length)], comp.base)
         value = _lookup(key, comp.phrases[length])
         hit = ~np.isnan(value)
         start, value = start[hit], value[hit]
-        # the longest match wins, then the leftmost: drop starts inside an earlier match
-        span = np.zeros(n + 1, dtype=np.int64)
-        np.add.at(span, start, 1)
-        np.add.at(span, start + length, -1)
-        inside = np.cumsum(span)[:-1]
-        inside[start] -= 1  # not counting the match itself
-        ok = inside[start] == 0
+        # the longest match wins, then the leftmost: drop a match whose start lies in an
+        # earlier match of the same length (starts are sorted) or in a longer match
+        ok = np.ones(start.size, dtype=bool)
+        ok[1:] = start[1:] >= start[:-1] + length
         for m in range(length):
             ok &= ~covered[start + m]
         start, value = start[ok], value[ok]
@@ -331,24 +336,59 @@ def _but_quirk(
     if suspects.size == 0:
         return weighted
     weighted = weighted.copy()
-    for one in suspects.tolist():  # a handful of texts per 10,000
-        where = np.flatnonzero(text == one)
-        original = valence[where].tolist()
+    # the words of the suspect texts, grouped by text (stable: in order within a text)
+    rows = np.flatnonzero(np.isin(text, suspects))
+    rows = rows[np.argsort(text[rows], kind="stable")]
+    bounds = np.flatnonzero(np.diff(text[rows])) + 1
+    all_values, all_weights = valence[rows].tolist(), factor[rows].tolist()
+    out = list(all_values)
+    for lo, hi in zip([0, *bounds.tolist()], [*bounds.tolist(), rows.size], strict=True):
+        original = all_values[lo:hi]  # about one text in a hundred
         current = list(original)
-        weights = factor[where].tolist()
+        weights = all_weights[lo:hi]
         for value in original:
             at = current.index(value)
             current[at] *= weights[at]
-        weighted[where] = current
+        out[lo:hi] = current
+    weighted[rows] = out
     return weighted
 
 
-def _score_batch(texts: pa.Array, spec: LexiconSpec, comp: _Compiled) -> np.ndarray:
-    """Scores (compound, positive, negative, neutral) of one batch, shape (n, 4)."""
+def describe(dictionary: pa.Array, spec: LexiconSpec) -> _Vocab:
+    """What the rules need to know of each token of ``dictionary`` under ``spec``."""
+    return _describe(dictionary, spec, _compile(spec))
+
+
+def _concat_vocab(first: _Vocab, rest: _Vocab) -> _Vocab:
+    return _Vocab(**{
+        f.name: np.concatenate([getattr(first, f.name), getattr(rest, f.name)])
+        for f in dataclasses.fields(_Vocab)
+    })
+
+
+def _score_batch(
+    texts: pa.Array,
+    spec: LexiconSpec,
+    comp: _Compiled,
+    split: WordSplit | None = None,
+    vocab: _Vocab | None = None,
+) -> np.ndarray:
+    """Scores (compound, positive, negative, neutral) of one batch, shape (n, 4).
+
+    ``split`` is the batch's whitespace split when the caller already made one,
+    and ``vocab`` :func:`describe` of its dictionary (shared by several batches).
+    """
     n_texts = len(texts)
-    tok = tokenize(texts, comp.emoji)
-    voc = _describe(tok.dictionary, spec, comp)
-    u, text, pos, n_tokens = tok.codes, tok.text, tok.pos, tok.n_tokens
+    tok = tokenize(texts, comp.emoji, split)
+    if vocab is not None and split is not None:
+        known = len(split.dictionary)
+        voc = vocab
+        if len(tok.dictionary) > known:  # tokens of texts with emoji, made for this batch
+            voc = _concat_vocab(vocab, _describe(tok.dictionary.slice(known), spec, comp))
+    else:
+        voc = _describe(tok.dictionary, spec, comp)
+    u, text, n_tokens = tok.codes, tok.text, tok.n_tokens
+    pos = tok.position
     n = u.size
     flagged = np.flatnonzero(voc.flags[u])  # the few tokens any rule looks at
     flags = voc.flags[u[flagged]]
@@ -366,19 +406,27 @@ def _score_batch(texts: pa.Array, spec: LexiconSpec, comp: _Compiled) -> np.ndar
     at = having(_SCORED)  # positions of sentiment words
     if comp.modifier_pairs.size:
         first = having(_MODIFIER)
-        first = first[pos[first] + 1 < n_tokens[text[first]]]
+        first = first[pos(first) + 1 < n_tokens[text[first]]]
         pair = voc.rule[u[first]] * comp.base + voc.rule[u[first + 1]]
         at = at[~np.isin(at, first[_member(pair, comp.modifier_pairs)])]
     head = np.zeros(0, dtype=np.int64)
     head_value = np.zeros(0)
     if comp.phrases:
         head, head_value, inner = _phrases(tok, having(_PHRASE), voc.rule, comp)
-        at = np.union1d(at[~inner[at]], head)
-    is_head = np.isin(at, head) if head.size else np.zeros(at.size, dtype=bool)
+        keep = np.zeros(n, dtype=bool)
+        keep[at] = True
+        keep &= ~inner
+        keep[head] = True
+        at = np.flatnonzero(keep)
+        keep[:] = False
+        keep[head] = True
+        is_head = keep[at]
+    else:
+        is_head = np.zeros(at.size, dtype=bool)
     base_value = voc.valence[u[at]]
     if head.size:
         base_value[np.searchsorted(at, head)] = head_value
-    t_at, p_at = text[at], pos[at]
+    t_at, p_at = text[at], pos(at)
     count_at = n_tokens[t_at]
     caps = cap_diff[t_at] if spec.caps_emphasis else np.zeros(at.size, dtype=bool)
     # shifted views: the k-th token before (k = 1..3) and the tokens after
@@ -447,7 +495,7 @@ def _score_batch(texts: pa.Array, spec: LexiconSpec, comp: _Compiled) -> np.ndar
         texts_with, first = np.unique(text[contrast_at], return_index=True)
         split_pos = np.full(n_texts, -1, dtype=np.int64)
         split_rule = np.zeros(n_texts, dtype=np.int64)
-        split_pos[texts_with] = pos[contrast_at[first]]
+        split_pos[texts_with] = pos(contrast_at[first])
         split_rule[texts_with] = voc.rule[u[contrast_at[first]]]
         sp, sr = split_pos[t_at], split_rule[t_at]
         factor = np.where(
@@ -461,8 +509,8 @@ def _score_batch(texts: pa.Array, spec: LexiconSpec, comp: _Compiled) -> np.ndar
         )
         weighted = v * factor
         if spec.vader_quirks:
-            split = np.flatnonzero(sp >= 0)
-            weighted[split] = _but_quirk(t_at[split], v[split], weighted[split], factor[split])
+            cut = np.flatnonzero(sp >= 0)
+            weighted[cut] = _but_quirk(t_at[cut], v[cut], weighted[cut], factor[cut])
     return _aggregate(weighted, t_at, n_texts, n_tokens, bangs, questions, spec)
 
 
@@ -487,22 +535,39 @@ def _special_idioms(
         found = np.full(v.shape, np.nan)
         for length, parts in windows:
             if length in comp.special:
-                key = _ngram_codes(parts, b)
-                value = _lookup(key, comp.special[length])
+                value = _lookup_ngram(parts, b, comp.special[length])
                 found = np.where(np.isnan(found), value, found)
         for length, parts, valid in (
             (2, [r[0], r1], nxt_ok[0]),
             (3, [r[0], r1, r2], nxt_ok[1]),
         ):
             if length in comp.special:
-                value = _lookup(_ngram_codes(parts, b), comp.special[length])
+                value = _lookup_ngram(parts, b, comp.special[length])
                 found = np.where(valid & ~np.isnan(value), value, found)
         v = np.where(~np.isnan(found), found, v)
     for length, parts in ((3, [r[3], r[2], r[1]]), (2, [r[3], r[2]]), (2, [r[2], r[1]])):
         if length in comp.booster_ngrams:
-            value = _lookup(_ngram_codes(parts, b), comp.booster_ngrams[length])
+            value = _lookup_ngram(parts, b, comp.booster_ngrams[length])
             v = np.where(~np.isnan(value), v + np.nan_to_num(value), v)
     return v
+
+
+def _lookup_ngram(
+    parts: list[np.ndarray], base: int, table: tuple[np.ndarray, np.ndarray]
+) -> np.ndarray:
+    """Value of the n-gram of rule-word codes ``parts``; NaN where absent.
+
+    Only positions where every part is a rule word (code > 0) can match, and
+    only those are looked up.
+    """
+    valid = parts[0] > 0
+    for p in parts[1:]:
+        valid &= p > 0
+    out = np.full(parts[0].shape, np.nan)
+    at = np.flatnonzero(valid)
+    if at.size:
+        out[at] = _lookup(_ngram_codes([p[at] for p in parts], base), table)
+    return out
 
 
 def _ngram_codes(parts: list[np.ndarray], base: int) -> np.ndarray:
@@ -558,6 +623,19 @@ def _as_arrow(texts: pd.Series) -> pa.ChunkedArray:
     if isinstance(array, pa.ChunkedArray):
         return array.cast(pa.large_string())
     return pa.chunked_array([array]).cast(pa.large_string())
+
+
+def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
+    """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
+    assert spec.preprocess is not None  # callers check; narrows the type
+    prepared = spec.preprocess(texts)
+    if not isinstance(prepared, pd.Series) or len(prepared) != len(texts):
+        raise ValueError(
+            f"`preprocess` of spec {spec.name!r} must return a Series of the same length "
+            f"({len(texts)}), but returned {type(prepared).__name__}"
+            f"{f' of length {len(prepared)}' if hasattr(prepared, '__len__') else ''}."
+        )
+    return batch_array(_as_arrow(prepared), 0, len(prepared))
 
 
 def score_texts(texts: pd.Series, spec: LexiconSpec) -> pd.DataFrame:
@@ -616,27 +694,16 @@ def score_texts(texts: pd.Series, spec: LexiconSpec) -> pd.DataFrame:
         )
     comp = _compile(spec)
     missing = texts.isna().to_numpy()
-    prepared = texts
-    if spec.preprocess is not None:
-        prepared = spec.preprocess(texts)
-        if not isinstance(prepared, pd.Series) or len(prepared) != len(texts):
-            raise ValueError(
-                f"`preprocess` of spec {spec.name!r} must return a Series of the same length "
-                f"({len(texts)}), but returned {type(prepared).__name__}"
-                f"{f' of length {len(prepared)}' if hasattr(prepared, '__len__') else ''}."
-            )
-    array = _as_arrow(prepared)
-    lengths = pc.fill_null(pc.binary_length(array), 0).to_numpy()
-    bounds = [0]
-    if len(array):
-        cumulative = np.cumsum(lengths + 16)
-        cuts = np.arange(_BATCH_BYTES, int(cumulative[-1]), _BATCH_BYTES)
-        bounds += np.unique(np.searchsorted(cumulative, cuts, side="right")).tolist()
-    bounds.append(len(array))
+    array = _as_arrow(texts)
     scores = np.zeros((len(texts), 4))
-    for lo, hi in zip(bounds[:-1], bounds[1:], strict=True):
-        if hi > lo:
-            batch = array.slice(lo, hi - lo).combine_chunks().cast(pa.string())
-            scores[lo:hi] = _score_batch(batch, spec, comp)
+
+    def run(bounds: tuple[int, int]) -> None:
+        lo, hi = bounds
+        batch = batch_array(array, lo, hi)
+        if spec.preprocess is not None:
+            batch = _preprocessed(texts.iloc[lo:hi], spec)
+        scores[lo:hi] = _score_batch(batch, spec, comp)
+
+    map_batches(run, text_batches(array))
     scores[missing] = np.nan
     return pd.DataFrame(scores, index=texts.index, columns=COLUMNS)

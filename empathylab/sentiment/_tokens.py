@@ -21,14 +21,14 @@ array of all tokens of all texts:
 
 from __future__ import annotations
 
-import functools
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from ..text._whitespace import WordSplit, split_whitespace
 
 __all__ = ["EmojiTable", "Tokens", "tokenize"]
 
@@ -81,8 +81,8 @@ class Tokens:
     text : numpy.ndarray of int64
         Position of each token's text in the batch. The tokens of a text are
         contiguous and in order; texts need not be in order.
-    pos : numpy.ndarray of int64
-        Position of each token within its text (0, 1, ...).
+    first : numpy.ndarray of int64
+        Index of each text's first token.
     n_tokens : numpy.ndarray of int64
         Number of tokens per text.
     """
@@ -90,81 +90,16 @@ class Tokens:
     codes: np.ndarray
     dictionary: pa.Array
     text: np.ndarray
-    pos: np.ndarray
+    first: np.ndarray
     n_tokens: np.ndarray
 
-
-@functools.cache
-def _wide_whitespace() -> tuple[bytes, ...]:
-    """UTF-8 of the non-ASCII characters that Python's ``str.split()`` splits on."""
-    return tuple(chr(c).encode("utf-8") for c in range(128, sys.maxunicode + 1) if chr(c).isspace())
+    def position(self, index: np.ndarray) -> np.ndarray:
+        """Position within its text (0, 1, ...) of the tokens at ``index``."""
+        return index - self.first[self.text[index]]
 
 
-def _split(
-    texts: pa.Array, skip: np.ndarray | None = None
-) -> tuple[pa.Array, np.ndarray, np.ndarray | None]:
-    """Split texts on whitespace in one numpy pass over their UTF-8 bytes.
-
-    Returns the tokens and the number of tokens of each text, as
-    ``str.split()`` per text would. Each token is returned *with the
-    whitespace that follows it* (up to the next token, possibly across texts):
-    the tokens are then plain offsets into the texts' own byte buffer (no
-    copy), and :func:`tokenize` trims the whitespace once per distinct token.
-    Arrow's ``utf8_split_whitespace`` gives the same split but builds a list
-    array, which was the costliest step of scoring.
-
-    Texts where ``skip`` is True give no tokens. So that no token runs into
-    them, each gets a placeholder token at its start; the third value marks
-    the real tokens (None when there are no placeholders).
-    """
-    if texts.null_count:
-        texts = pc.fill_null(texts, "")
-    n = len(texts)
-    offsets_buffer, data_buffer = texts.buffers()[1:3]
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[texts.offset : texts.offset + n + 1]
-    if data_buffer is None or offsets[-1] == offsets[0]:
-        return pa.array([], pa.string()), np.zeros(n, dtype=np.int64), None
-    data = np.frombuffer(data_buffer, dtype=np.uint8)
-    chars = data[offsets[0] : offsets[-1]]
-    # ASCII whitespace: 9-13 and 28-32 (uint8 arithmetic wraps below 9 and 28)
-    space = ((chars - np.uint8(9)) <= 4) | ((chars - np.uint8(28)) <= 4)
-    if chars.max() >= 0xC2:  # multi-byte whitespace (NBSP, U+2000-U+200A, ...)
-        wide = _wide_whitespace()
-        high = np.flatnonzero(chars >= 0xC2)
-        high = high[np.isin(chars[high], np.array(sorted({w[0] for w in wide}), np.uint8))]
-        padded = np.concatenate([chars, np.zeros(2, dtype=np.uint8)])
-        for seq in wide:
-            hit = high
-            for k, byte in enumerate(seq):
-                hit = hit[padded[hit + k] == byte]
-            for k in range(len(seq)):
-                space[hit + k] = True
-    bounds = (offsets - offsets[0]).astype(np.int64)
-    skipped = np.zeros(0, dtype=np.int64)
-    if skip is not None and skip.any():
-        lo, hi = bounds[:-1][skip], bounds[1:][skip]
-        length = hi - lo
-        space[np.repeat(lo - np.cumsum(length) + length, length) + np.arange(length.sum())] = True
-        skipped = lo[length > 0]
-    before = np.empty(chars.size, dtype=bool)  # whitespace or a text start before the byte
-    before[0] = True
-    before[1:] = space[:-1]
-    before[bounds[1:-1][bounds[1:-1] < chars.size]] = True
-    starts = np.flatnonzero(before & ~space)
-    counts = np.diff(np.searchsorted(starts, bounds))
-    real = None
-    if skipped.size:
-        at = np.searchsorted(starts, skipped)
-        starts = np.insert(starts, at, skipped)
-        real = np.ones(starts.size, dtype=bool)
-        real[at + np.arange(at.size)] = False
-    if starts.size == 0:
-        return pa.array([], pa.string()), counts, None
-    token_offsets = np.empty(starts.size + 1, dtype=np.int32)
-    token_offsets[:-1] = starts + offsets[0]
-    token_offsets[-1] = offsets[-1]
-    tokens = pa.StringArray.from_buffers(starts.size, pa.py_buffer(token_offsets), data_buffer)
-    return tokens, counts, real
+# the splitter is shared with language detection
+_split = split_whitespace
 
 
 def _expand_emoji(
@@ -205,7 +140,7 @@ def _expand_emoji(
     return combined.filter(nonempty), np.bincount(parent[keep], minlength=counts.size)
 
 
-def tokenize(texts: pa.Array, emoji: EmojiTable | None) -> Tokens:
+def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None = None) -> Tokens:
     """Tokenise a batch of texts (nulls give no tokens) like vaderSentiment.
 
     Texts containing an emoji are tokenised after the others (their tokens
@@ -215,6 +150,9 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None) -> Tokens:
     ----------
     texts : pyarrow.StringArray
     emoji : EmojiTable or None
+    split : WordSplit, optional
+        The whitespace split of ``texts`` when the caller has one already
+        (language detection makes it): it is reused instead of splitting again.
 
     Returns
     -------
@@ -228,13 +166,22 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None) -> Tokens:
         if wide.size:
             found = pc.match_substring_regex(texts.take(pa.array(wide)), emoji.char_class)
             with_emoji[wide] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
-    tokens, counts, real = _split(texts, skip=with_emoji)
-    encoded = pc.dictionary_encode(tokens)
-    codes = encoded.indices.to_numpy().astype(np.int32, copy=False)
-    if real is not None:
-        codes = codes[real]
-    # tokens from _split carry the whitespace after them: trim once per distinct token
-    dictionary = pc.utf8_rtrim_whitespace(encoded.dictionary)
+    if split is not None:
+        if with_emoji.any():  # their tokens are made again below, with the emoji described
+            split = split.subset(~with_emoji)
+            counts = np.zeros(n_texts, dtype=np.int64)
+            counts[~with_emoji] = split.counts
+        else:
+            counts = split.counts
+        codes, dictionary = split.codes, split.dictionary
+    else:
+        tokens, counts, real = _split(texts, skip=with_emoji)
+        encoded = pc.dictionary_encode(tokens)
+        codes = encoded.indices.to_numpy().astype(np.int32, copy=False)
+        if real is not None:
+            codes = codes[real]
+        # tokens from _split carry the whitespace after them: trim once per distinct token
+        dictionary = pc.utf8_rtrim_whitespace(encoded.dictionary)
     parent = np.repeat(np.arange(n_texts, dtype=np.int64), counts)
     n_tokens = counts.astype(np.int64)
     first = np.cumsum(n_tokens) - n_tokens  # index of each text's first token
@@ -254,5 +201,4 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None) -> Tokens:
         first[at] = parent.size + np.cumsum(more_counts) - more_counts
         parent = np.concatenate([parent, np.repeat(at, more_counts)])
         n_tokens[at] = more_counts
-    pos = np.arange(parent.size, dtype=np.int64) - first[parent]
-    return Tokens(codes=codes, dictionary=dictionary, text=parent, pos=pos, n_tokens=n_tokens)
+    return Tokens(codes=codes, dictionary=dictionary, text=parent, first=first, n_tokens=n_tokens)

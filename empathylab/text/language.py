@@ -51,6 +51,7 @@ import pyarrow.compute as pc
 from scipy import sparse
 
 from .._validation import did_you_mean
+from ._whitespace import WordSplit, split_batches, text_batches
 
 __all__ = [
     "LANGUAGE_VALUES",
@@ -93,7 +94,6 @@ _CLEAN = (
     r"|\bRT\b"  # retweet marker
 )
 _NOT_FOREIGN = r"[\p{Latin}\P{L}]+"  # removing these leaves the letters of other scripts
-_CHUNK = 1 << 16  # rows per pass of the byte-level word finder
 _EQUAL = 0
 _CAP = 16
 _MAX_WORD = 24  # characters of a word that are scored (bounds the cost of junk)
@@ -331,26 +331,51 @@ def detect_language(
     n = len(arr)
     language = np.full(n, np.nan, dtype=object)
     confidence = np.full(n, np.nan)
-    if n:
-        probs, letters = _probabilities(arr)
-        # fold the candidates into the requested languages and "other"
-        keep = [_CANDIDATES.index(lang) for lang in langs]
-        grouped = np.column_stack([probs[:, keep], 1.0 - probs[:, keep].sum(axis=1)])
-        best = grouped.argmax(axis=1)
-        top = np.clip(grouped[np.arange(n), best], 0.0, 1.0)
-        language[:] = np.array([*langs, "other"], dtype=object)[best]
-        confidence[:] = top
-        language[(top < min_confidence) | (letters == 0)] = "und"
-        confidence[letters == 0] = 0.0
-        blank = ~pc.fill_null(
-            pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(arr)), 0), False
-        ).to_numpy(zero_copy_only=False)
-        language[blank] = np.nan
-        confidence[blank] = np.nan
+    batches = text_batches(arr)
+    splits = split_batches(arr, batches)
+    table = token_table(splits[0].dictionary) if splits else None
+    for (lo, hi), split in zip(batches, splits, strict=True):
+        language[lo:hi], confidence[lo:hi] = detect_split(
+            split, langs, float(min_confidence), table=table
+        )
     return pd.DataFrame(
         {"language": pd.array(language, dtype="str"), "confidence": confidence},
         index=series.index.copy(),
     )
+
+
+def detect_split(
+    split: WordSplit,
+    langs: Sequence[str] = ("de", "en"),
+    min_confidence: float = 0.5,
+    *,
+    table: np.ndarray | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Language (object array, NaN for texts without tokens) and confidence of each text.
+
+    The work behind :func:`detect_language`, on a whitespace split that the
+    caller may share with the sentiment engine; ``table`` is
+    :func:`token_table` of ``split.dictionary`` when the caller has it.
+    """
+    n = split.counts.size
+    language = np.full(n, np.nan, dtype=object)
+    confidence = np.full(n, np.nan)
+    if n == 0:
+        return language, confidence
+    probs, letters = _probabilities(split, table)
+    keep = [_CANDIDATES.index(lang) for lang in langs]
+    # fold the candidates into the requested languages and "other"
+    grouped = np.column_stack([probs[:, keep], 1.0 - probs[:, keep].sum(axis=1)])
+    best = grouped.argmax(axis=1)
+    top = np.clip(grouped[np.arange(n), best], 0.0, 1.0)
+    language[:] = np.array([*langs, "other"], dtype=object)[best]
+    confidence[:] = top
+    language[(top < min_confidence) | (letters == 0)] = "und"
+    confidence[letters == 0] = 0.0
+    blank = split.counts == 0
+    language[blank] = np.nan
+    confidence[blank] = np.nan
+    return language, confidence
 
 
 def _to_arrow(texts: pd.Series) -> pa.LargeStringArray:
@@ -423,48 +448,69 @@ def _words(arr: pa.LargeStringArray) -> tuple[pa.LargeStringArray, np.ndarray, n
     return words, row, np.bincount(row, weights=length, minlength=n).astype(np.int64)
 
 
-def _probabilities(arr: pa.LargeStringArray) -> tuple[np.ndarray, np.ndarray]:
-    """Probability of each candidate language per row, and the row's number of letters.
+def token_table(dictionary: pa.Array) -> np.ndarray:
+    """Per distinct token: candidate scores, then its Latin and other-script letters.
 
-    The probabilities of a row sum to one minus the share of its letters that
-    are in another script; that share belongs to "other".
+    Returns a float32 array of shape (tokens, candidates + 2).
     """
     model = _model()
-    n = len(arr)
-    cleaned = pc.replace_substring_regex(pc.fill_null(arr, ""), _CLEAN, " ")
-    # letters of other scripts, counted only in rows that are not plain ASCII
-    foreign_letters = np.zeros(n, dtype=np.int64)
+    d = len(dictionary)
+    table = np.zeros((d, len(_CANDIDATES) + 2), dtype=np.float32)
+    if d == 0:
+        return table
+    cleaned = pc.replace_substring_regex(dictionary, _CLEAN, " ")
+    # letters of other scripts, counted only in tokens that are not plain ASCII
     wide = np.flatnonzero(~pc.string_is_ascii(cleaned).to_numpy(zero_copy_only=False))
     if len(wide):
         rest = pc.replace_substring_regex(cleaned.take(pa.array(wide)), _NOT_FOREIGN, "")
-        foreign_letters[wide] = pc.utf8_length(rest).to_numpy()
-    cleaned = cleaned.cast(pa.large_string())
-    rows, words, latin = [], [], np.zeros(n, dtype=np.int64)
-    for begin in range(0, n, _CHUNK):
-        chunk_words, chunk_row, chunk_latin = _words(cleaned.slice(begin, _CHUNK))
-        words.append(chunk_words)
-        rows.append(chunk_row + begin)
-        latin[begin : begin + _CHUNK] = chunk_latin
-    scores = np.zeros((n, len(_CANDIDATES)), dtype=np.float64)
-    flat = pa.chunked_array(words, type=pa.large_string()).combine_chunks()
-    if len(flat):
-        encoded = flat.dictionary_encode()
+        table[wide, -1] = pc.utf8_length(rest).to_numpy()
+    words, row, latin = _words(cleaned.cast(pa.large_string()))
+    table[:, -2] = latin
+    if len(words):
+        encoded = words.dictionary_encode()
         per_word = _word_scores(model, encoded.dictionary)
-        counts = sparse.csr_matrix(
-            (
-                np.ones(len(flat), dtype=np.float32),
-                (np.concatenate(rows), encoded.indices.to_numpy()),
-            ),
-            shape=(n, len(encoded.dictionary)),
+        member = sparse.csr_matrix(
+            (np.ones(len(words), dtype=np.float32), (row, encoded.indices.to_numpy())),
+            shape=(d, len(encoded.dictionary)),
         )
-        scores = np.asarray(counts @ per_word, dtype=np.float64)
-    scores /= np.sqrt(np.maximum(latin, 1))[:, None]
-    prior = np.full(len(_CANDIDATES), PRIOR_OTHER / len(OTHER_LANGUAGES))
-    prior[:2] = (1.0 - PRIOR_OTHER) / 2
-    scores += np.log(prior)
+        table[:, :-2] = member @ per_word
+    return table
+
+
+def _probabilities(
+    split: WordSplit, table: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Probability of each candidate language per text, and the text's number of letters.
+
+    The probabilities of a text sum to one minus the share of its letters that
+    are in another script; that share belongs to "other".
+    """
+    n = split.counts.size
+    if table is None:
+        table = token_table(split.dictionary)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(split.counts, out=indptr[1:])
+    tokens = sparse.csr_matrix(
+        (np.ones(split.codes.size, dtype=np.float32), split.codes, indptr),
+        shape=(n, table.shape[0]),
+    )
+    summed = np.asarray(tokens @ table)  # float32 throughout: the softmax needs no more
+    latin = np.rint(summed[:, -2]).astype(np.int64)
+    foreign_letters = np.rint(summed[:, -1]).astype(np.int64)
+    scores = summed[:, :-2]
+    scores *= (1.0 / np.sqrt(np.maximum(latin, 1))).astype(np.float32)[:, None]
+    scores += _log_prior()
     scores -= scores.max(axis=1, keepdims=True)
-    probs = np.exp(scores)
+    probs = np.exp(scores, out=scores)
     probs /= probs.sum(axis=1, keepdims=True)
     letters = latin + foreign_letters
-    probs *= np.where(letters > 0, latin / np.maximum(letters, 1), 1.0)[:, None]
+    probs *= np.where(letters > 0, latin / np.maximum(letters, 1), 1.0).astype(np.float32)[:, None]
     return probs, letters
+
+
+@lru_cache(maxsize=1)
+def _log_prior() -> np.ndarray:
+    """Log prior of each candidate: German and English share 1 - PRIOR_OTHER."""
+    prior = np.full(len(_CANDIDATES), PRIOR_OTHER / len(OTHER_LANGUAGES))
+    prior[:2] = (1.0 - PRIOR_OTHER) / 2
+    return np.log(prior).astype(np.float32)

@@ -96,3 +96,60 @@ def test_accessor_adds_the_columns():
     assert out["nps"].tolist() == [10, 2, 7]
     with pytest.raises(el.MissingColumnError, match="column 'Kommentar'"):
         df.cx.sentiment(column="Kommentar")
+
+
+MIXED = pd.Series(
+    [
+        "Lieferung schnell, aber der Support war eine Katastrophe",
+        "Thank you so much, the agent was wonderful!",
+        "Die Hotline ist nie erreichbar.",
+        "Still no reply to my email after two weeks.",
+        "Merci beaucoup pour votre aide",
+        "",
+        None,
+        "😍😍",
+    ]
+    * 5
+)
+
+
+@pytest.mark.parametrize("method", ["lexicon", "vader"])
+def test_batches_and_threads_change_nothing(monkeypatch, method):
+    from empathylab.text import _whitespace
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", el.DataQualityWarning)
+        whole = sentiment(MIXED, method=method)
+        monkeypatch.setattr(_whitespace, "BATCH_BYTES", 120)
+        for threads in ("1", "4"):
+            monkeypatch.setenv("EMPATHYLAB_THREADS", threads)
+            pd.testing.assert_frame_equal(sentiment(MIXED, method=method), whole)
+
+
+def test_each_row_is_scored_with_its_own_language():
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", el.DataQualityWarning)
+        out = sentiment(MIXED.iloc[:8])
+    assert out["language"].tolist()[:5] == ["de", "en", "de", "en", "other"]
+    assert out["language"].iloc[5:7].isna().all() and out["label"].iloc[5:7].isna().all()
+    assert out.loc[7, "language"] == "und" and out.loc[7, "label"] == "positive"  # emoji
+    alone_de = sentiment(MIXED.iloc[[0, 2]], lang="de")
+    pd.testing.assert_frame_equal(out.iloc[[0, 2]], alone_de)
+    alone_en = sentiment(MIXED.iloc[[1, 3]], lang="en")
+    pd.testing.assert_frame_equal(out.iloc[[1, 3]], alone_en)
+
+
+def test_sentence_level_with_a_repeated_index_and_given_languages():
+    texts = pd.Series(["Great app. But the support was terrible!", "Gut. Aber teuer."],
+                      index=["x", "x"])
+    units = sentiment(texts, level="sentence", lang=["en", "de"])
+    assert units["row"].tolist() == ["x", "x", "x", "x"]
+    assert units["language"].tolist() == ["en", "en", "de", "de"]
+    assert units["label"].tolist() == ["positive", "negative", "positive", "negative"]
+
+
+def test_progress_bar_only_when_asked(capsys):
+    sentiment(ENGLISH, lang="en", progress=False)
+    assert capsys.readouterr().err == ""
+    sentiment(ENGLISH, lang="en", progress=True)
+    assert "sentiment" in capsys.readouterr().err

@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from empathylab.sentiment import LexiconSpec, _engine, score_texts, vader_spec
+from empathylab.sentiment import LexiconSpec, score_texts, vader_spec
 from empathylab.sentiment._tokens import _split
+from empathylab.text import _whitespace
 
 ANALYZER = SentimentIntensityAnalyzer()
 
@@ -106,11 +107,13 @@ def test_each_text_scores_as_if_alone():
     pd.testing.assert_frame_equal(together, alone)
 
 
-def test_small_batches_give_the_same_scores(monkeypatch):
+@pytest.mark.parametrize("threads", ["1", "3"])
+def test_small_batches_give_the_same_scores(monkeypatch, threads):
     spec = vader_spec()
     texts = pd.Series(HAND_MADE * 3)
     whole = score_texts(texts, spec)
-    monkeypatch.setattr(_engine, "_BATCH_BYTES", 50)
+    monkeypatch.setattr(_whitespace, "BATCH_BYTES", 50)
+    monkeypatch.setenv("EMPATHYLAB_THREADS", threads)
     pd.testing.assert_frame_equal(score_texts(texts, spec), whole)
 
 
