@@ -16,7 +16,7 @@ from ..exceptions import DataQualityWarning
 from ..text._whitespace import batch_array, split_batches, text_batches
 from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
-from ._engine import _as_arrow, _compile, _preprocessed, _score_batch, describe
+from ._engine import _as_arrow, _compile, _preprocessed, _score_batch, shared_tables
 from ._english import english_spec
 from ._labels import apply_rule
 from ._spec import LexiconSpec
@@ -110,7 +110,7 @@ def _score_lexicon(
     table = token_table(dictionary) if given is None else None
     en_spec = _spec_for(method, "en")
     en_comp = _compile(en_spec)
-    en_vocab = describe(dictionary, en_spec)
+    en_shared = shared_tables(dictionary, en_spec)
     step = _progress(n, progress)
 
     def run(i: int) -> None:
@@ -128,7 +128,7 @@ def _score_lexicon(
         if english.any():
             part[english] = _score_batch(
                 batch.filter(pa.array(english)), en_spec, en_comp, split.subset(english),
-                en_vocab,
+                en_shared,
             )
         german = found == "de"
         if german.any():
@@ -217,9 +217,25 @@ def sentiment(
 
     Examples
     --------
-    >>> texts = pd.Series(["Super schnelle Lieferung, danke!", "My flight was cancelled again.",
-    ...                    "Todo muy bien"])
-    >>> sentiment(texts)[["label", "language"]]  # doctest: +SKIP
+    >>> texts = pd.Series(["Super schnelle Lieferung, danke!", "My flight was cancelled again."])
+    >>> sentiment(texts)[["label", "language"]]
+          label language
+    0  positive       de
+    1  negative       en
+    >>> units = sentiment(["Lieferung schnell, aber der Support war eine Katastrophe"],
+    ...                   level="sentence")
+    >>> units[["sentence", "label"]]
+                                    sentence     label
+    0                      Lieferung schnell  positive
+    1  aber der Support war eine Katastrophe  negative
+
+    On the bundled German sample, through the accessor:
+
+    >>> import empathylab as el
+    >>> from empathylab.datasets import sample_path
+    >>> df = el.read_feedback(sample_path("feedback_de")).cx.sentiment()
+    >>> sorted(df["label"].dropna().unique())
+    ['negative', 'neutral', 'positive']
     """
     check_argument("method", METHODS, method)
     check_argument("level", LEVELS, level)

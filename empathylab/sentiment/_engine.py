@@ -354,9 +354,28 @@ def _but_quirk(
     return weighted
 
 
-def describe(dictionary: pa.Array, spec: LexiconSpec) -> _Vocab:
-    """What the rules need to know of each token of ``dictionary`` under ``spec``."""
-    return _describe(dictionary, spec, _compile(spec))
+@dataclass(frozen=True)
+class Shared:
+    """A column's shared token dictionary as one spec sees it, computed once.
+
+    ``pieces``/``counts`` are the spec's ``token_rewrite`` of the dictionary
+    (None without one) and ``vocab`` what the rules need of each token the
+    engine will look at (the pieces when there is a rewrite).
+    """
+
+    size: int
+    pieces: pa.Array | None
+    counts: np.ndarray | None
+    vocab: _Vocab
+
+
+def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
+    """:class:`Shared` tables of ``dictionary`` (a :class:`WordSplit`'s) under ``spec``."""
+    comp = _compile(spec)
+    if spec.token_rewrite is not None:
+        pieces, counts = _rewrite(spec, dictionary)
+        return Shared(len(dictionary), pieces, counts, _describe(pieces, spec, comp))
+    return Shared(len(dictionary), None, None, _describe(dictionary, spec, comp))
 
 
 def _concat_vocab(first: _Vocab, rest: _Vocab) -> _Vocab:
@@ -366,27 +385,88 @@ def _concat_vocab(first: _Vocab, rest: _Vocab) -> _Vocab:
     })
 
 
+def _rewrite(spec: LexiconSpec, dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """``spec.token_rewrite(dictionary)``, checked."""
+    assert spec.token_rewrite is not None  # callers check; narrows the type
+    if len(dictionary) == 0:
+        return pa.array([], pa.string()), np.zeros(0, dtype=np.int64)
+    pieces, counts = spec.token_rewrite(dictionary)
+    counts = np.asarray(counts, dtype=np.int64)
+    if counts.shape != (len(dictionary),) or (counts < 0).any() or counts.sum() != len(pieces):
+        raise ValueError(
+            f"`token_rewrite` of spec {spec.name!r} must return the replacing tokens and one "
+            f"count >= 0 per token ({len(dictionary)}) that add up to the number of "
+            f"replacing tokens, but returned {len(pieces)} tokens and counts of shape "
+            f"{counts.shape} summing to {int(counts.sum())}."
+        )
+    pieces = pieces.cast(pa.string()) if pieces.type != pa.string() else pieces
+    return pieces, counts
+
+
+def _expand(tok: Tokens, pieces: pa.Array, counts: np.ndarray) -> Tokens:
+    """The token stream with each token replaced by its pieces (codes into ``pieces``)."""
+    piece_start = np.cumsum(counts) - counts
+    n_per = counts[tok.codes]
+    total = int(n_per.sum())
+    stream_start = np.zeros(tok.codes.size + 1, dtype=np.int64)
+    np.cumsum(n_per, out=stream_start[1:])
+    owner = np.repeat(np.arange(tok.codes.size, dtype=np.int64), n_per)
+    rank = np.arange(total, dtype=np.int64) - stream_start[owner]
+    codes = (piece_start[tok.codes][owner] + rank).astype(np.int32)
+    text = tok.text[owner]
+    n_texts = tok.n_tokens.size
+    n_tokens = np.bincount(text, minlength=n_texts).astype(np.int64)
+    first = stream_start[np.minimum(tok.first, tok.codes.size)]
+    return Tokens(codes=codes, dictionary=pieces, text=text, first=first, n_tokens=n_tokens)
+
+
+def _prepare(
+    tok: Tokens, spec: LexiconSpec, comp: _Compiled, shared: Shared | None
+) -> tuple[Tokens, _Vocab]:
+    """Apply the spec's token hooks and describe the tokens the rules will see."""
+    known = shared.size if shared is not None else 0
+    extra = tok.dictionary.slice(known)  # all of it without shared tables
+    if spec.token_rewrite is not None:
+        pieces, counts = _rewrite(spec, extra)
+        voc = _describe(pieces, spec, comp)
+        if shared is not None and shared.pieces is not None and shared.counts is not None:
+            pieces = pa.concat_arrays([shared.pieces, pieces])
+            counts = np.concatenate([shared.counts, counts])
+            voc = _concat_vocab(shared.vocab, voc)
+        tok = _expand(tok, pieces, counts)
+    elif shared is not None:
+        voc = shared.vocab
+        if len(extra):  # tokens of texts with emoji, made for this batch
+            voc = _concat_vocab(voc, _describe(extra, spec, comp))
+    else:
+        voc = _describe(tok.dictionary, spec, comp)
+    if spec.token_reorder is not None:
+        order = np.asarray(spec.token_reorder(tok), dtype=np.int64)
+        if order.shape != tok.codes.shape or not np.array_equal(tok.text[order], tok.text):
+            raise ValueError(
+                f"`token_reorder` of spec {spec.name!r} must return a permutation of the "
+                f"{tok.codes.size} token positions that keeps each token within its text."
+            )
+        tok = dataclasses.replace(tok, codes=tok.codes[order])
+    return tok, voc
+
+
 def _score_batch(
     texts: pa.Array,
     spec: LexiconSpec,
     comp: _Compiled,
     split: WordSplit | None = None,
-    vocab: _Vocab | None = None,
+    shared: Shared | None = None,
 ) -> np.ndarray:
     """Scores (compound, positive, negative, neutral) of one batch, shape (n, 4).
 
     ``split`` is the batch's whitespace split when the caller already made one,
-    and ``vocab`` :func:`describe` of its dictionary (shared by several batches).
+    and ``shared`` :func:`shared_tables` of its dictionary (shared by the
+    batches of a column).
     """
     n_texts = len(texts)
     tok = tokenize(texts, comp.emoji, split)
-    if vocab is not None and split is not None:
-        known = len(split.dictionary)
-        voc = vocab
-        if len(tok.dictionary) > known:  # tokens of texts with emoji, made for this batch
-            voc = _concat_vocab(vocab, _describe(tok.dictionary.slice(known), spec, comp))
-    else:
-        voc = _describe(tok.dictionary, spec, comp)
+    tok, voc = _prepare(tok, spec, comp, shared if split is not None else None)
     u, text, n_tokens = tok.codes, tok.text, tok.n_tokens
     pos = tok.position
     n = u.size

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 __all__ = ["LexiconSpec"]
 
@@ -157,6 +159,20 @@ class LexiconSpec:
         ``Series -> Series`` of the same length, applied to the texts first
         (German compound splitting, umlaut-free spellings, normalising "nich"
         to "nicht"). It must be vectorised and must not mutate its input.
+        Text-level rewriting runs over every character; prefer the two
+        token-level hooks below where a rule is about single words.
+    token_rewrite : callable, optional
+        ``pyarrow.StringArray -> (pyarrow.StringArray, numpy int array)``: given
+        the distinct raw tokens of a batch (after whitespace splitting and emoji
+        descriptions), the tokens that replace each of them, flat, and how many
+        replace each (0 drops a token, 2 splits it: "Servicewüste" -> "Service",
+        "·wüste"). Called once per distinct token, not per occurrence, so it may
+        use Python per token (cache it); the engine expands the token stream.
+    token_reorder : callable, optional
+        ``Tokens -> numpy int array``: a permutation of the batch's token
+        positions that keeps every text's tokens within the text (German: move
+        a clause-final "nicht" to the start of its clause). Runs after
+        ``token_rewrite``; ``Tokens`` is :class:`empathylab.sentiment._tokens.Tokens`.
     vader_quirks : bool, default=True
         Reproduce two accidents of vaderSentiment 3.3.2 for parity: at three
         tokens' distance its ``never so`` test also fires for a bare "so" or
@@ -207,6 +223,8 @@ class LexiconSpec:
     strip_chars: str = string.punctuation
     min_stripped_length: int = 3
     preprocess: Callable[[pd.Series], pd.Series] | None = None
+    token_rewrite: Callable[[pa.Array], tuple[pa.Array, np.ndarray]] | None = None
+    token_reorder: Callable[[Any], np.ndarray] | None = None
     vader_quirks: bool = True
 
     def __post_init__(self) -> None:
@@ -259,11 +277,13 @@ class LexiconSpec:
                 raise ValueError(f"`{name}` must be an int >= 0, but {value!r} was passed.")
         if not self.alpha > 0:
             raise ValueError(f"`alpha` must be > 0, but {self.alpha!r} was passed.")
-        if self.preprocess is not None and not callable(self.preprocess):
-            raise TypeError(
-                "`preprocess` must be a callable Series -> Series or None, but "
-                f"{type(self.preprocess).__name__} was passed."
-            )
+        for hook in ("preprocess", "token_rewrite", "token_reorder"):
+            value = getattr(self, hook)
+            if value is not None and not callable(value):
+                raise TypeError(
+                    f"`{hook}` must be a callable or None, but {type(value).__name__} was "
+                    "passed."
+                )
         for key in self.phrases:
             if not 2 <= len(key.split(" ")) <= 5:
                 raise ValueError(

@@ -350,3 +350,49 @@ def test_parity_with_vadersentiment_on_dev_data(shared_data):
         assert mad < 0.01, (name, mad)
         # in fact the same up to vaderSentiment's rounding to 4 decimals
         assert np.abs(ours - ref).max() <= 5e-5 + 1e-9, name
+
+
+# --- token hooks ------------------------------------------------------------------------------
+
+def _split_rewrite(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """Toy rewrite: "a+b" becomes "a", "b"; "xx" is dropped."""
+    pieces, counts = [], []
+    for token in dictionary.to_pylist():
+        parts = [] if token == "xx" else token.split("+")
+        pieces += parts
+        counts.append(len(parts))
+    return pa.array(pieces, pa.string()), np.array(counts)
+
+
+def _reverse_reorder(tok) -> np.ndarray:
+    """Toy reorder: every text's tokens backwards."""
+    index = np.arange(tok.codes.size)
+    last = tok.first[tok.text] + tok.n_tokens[tok.text] - 1
+    return last - tok.position(index)
+
+
+def test_token_rewrite_equals_rewritten_text():
+    spec = vader_spec().extend(name="rewrite", token_rewrite=_split_rewrite)
+    texts = pd.Series(["very+good service xx", "not+bad", "xx", "great!! 😁+fine", None])
+    plain = pd.Series(["very good service", "not bad", "", "great!! 😁 fine", None])
+    pd.testing.assert_frame_equal(score_texts(texts, spec), score_texts(plain, vader_spec()))
+
+
+def test_token_reorder_equals_reordered_text():
+    spec = vader_spec().extend(name="reverse", token_reorder=_reverse_reorder)
+    texts = pd.Series(["good not", "bad very but fine", "", "ok"])
+    backwards = texts.map(lambda t: " ".join(t.split()[::-1]))
+    pd.testing.assert_frame_equal(score_texts(texts, spec), score_texts(backwards, vader_spec()))
+
+
+def test_token_hooks_are_checked():
+    broken = vader_spec().extend(
+        name="broken", token_rewrite=lambda d: (d, np.zeros(len(d), dtype=int)))
+    with pytest.raises(ValueError, match="`token_rewrite` of spec 'broken' must return"):
+        score_texts(pd.Series(["good"]), broken)
+    mixing = vader_spec().extend(
+        name="mixing", token_reorder=lambda tok: np.arange(tok.codes.size)[::-1])
+    with pytest.raises(ValueError, match="keeps each token within its text"):
+        score_texts(pd.Series(["good one", "bad"]), mixing)
+    with pytest.raises(TypeError, match="`token_rewrite` must be a callable"):
+        vader_spec().extend(token_rewrite="split")
