@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -71,9 +72,21 @@ def test_negation_ending_the_clause_verb_second_order():
     assert one("Gut war es nicht.") < 0
     assert one("Das gefällt mir nicht.") < 0
     assert one("Das Gerät funktioniert nicht mehr.") < 0
-    # a negation before "dass" belongs to the subordinate clause and is not moved
-    moved = de.preprocess_german(pd.Series(["Ich finde nicht, dass es schlecht ist."]))
-    assert moved[0] == "Ich finde nicht, dass es schlecht ist."
+    # a negation before "dass"/"ob" belongs to the main clause and is not moved there
+    moved = de.preprocess_german(pd.Series(["Es stimmt nicht, dass es schlecht ist.",
+                                            "Ich weiß nicht, ob es gut ist."]))
+    assert moved.tolist() == ["Es stimmt nicht, dass es schlecht ist.",
+                              "Ich weiß nicht, ob es gut ist."]
+
+
+def test_negated_opinion_verb_negates_its_dass_clause():
+    # "neg-raising": "Ich finde nicht, dass X" means "Ich finde, dass nicht X"
+    moved = de.preprocess_german(pd.Series(["Ich finde nicht, dass der Service gut war.",
+                                            "Wir glauben nicht dass es klappt"]))
+    assert moved.tolist() == ["Ich finde, dass nicht der Service gut war.",
+                              "Wir glauben dass nicht es klappt"]
+    assert one("Ich finde nicht, dass der Service gut war.") < 0
+    assert one("Ich glaube nicht, dass es ein schlechtes Produkt ist.") > 0
 
 
 @pytest.mark.parametrize(
@@ -148,6 +161,117 @@ def test_compound_mark_keeps_standalone_morphemes_neutral():
     # "Wüste" is neutral as a word, negative only as the head of a compound
     assert one("Wir fuhren durch die Wüste.") == 0
     assert one("Eine Servicewüste.") < 0
+
+
+def test_compound_heads_do_not_split_verb_forms_or_job_titles():
+    # "-falle" is a trap ("Kostenfalle"), not the end of "aufgefallen" or "einfallen"
+    for word in ["aufgefallen", "zurückgefallen", "einfallen", "toppen", "Spitzenmanager",
+                 "Spitzenzeiten"]:
+        assert de._split_word(word) == word, word
+    assert de._split_word("Kostenfalle") == f"Kosten {de.COMPOUND_MARK}falle"
+    assert de._split_word("Spitzenservice") == f"{de.COMPOUND_MARK}Spitzen service"
+    assert one("Mir ist nichts aufgefallen.") == 0
+
+
+# --------------------------------------------------------------------------- not judgements
+def test_links_and_mentions_are_not_scored():
+    out = de.preprocess_german(pd.Series([
+        "@SuperMario siehe https://example.com/super-angebote und www.top-preise.de",
+        "Mail an service@firma.de, danke",
+    ]))
+    assert out[0].split() == ["siehe", "und"]
+    assert "service@firma.de" in out[1]  # an e-mail address is no mention
+    assert one("@SuperMario hallo") == 0
+    assert one("Siehe https://example.com/super-angebote") == 0
+
+
+def test_salutation_is_no_judgement():
+    out = de.preprocess_german(pd.Series(["Liebes Team, anbei die Unterlagen.",
+                                          "Hallo liebe Frau Roth,", "Ich liebe Kuchen."]))
+    assert out.tolist() == [" Team, anbei die Unterlagen.", "Hallo  Frau Roth,",
+                            "Ich liebe Kuchen."]
+    assert one("Liebes Team, anbei die Unterlagen.") == 0
+    assert one("Liebe Frau Roth, lieber Herr Roth, hier der Bericht.") == 0
+    assert one("Ich liebe diesen Laden.") > 0.3
+
+
+def test_closing_wishes_are_friendly_but_mild():
+    wish, praise = compound("Schönen Tag noch!", "Der Tag war schön!")
+    assert 0 < wish < 0.3 < praise
+
+
+def test_subjunctive_request_is_not_praise():
+    request, statement = compound(
+        "Es wäre schön, wenn die Hotline erreichbar wäre.", "Die Hotline ist erreichbar."
+    )
+    assert request < statement
+    assert one("Es wäre schön gewesen, vorher informiert zu werden.") < 0
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("Seit Wochen keine Antwort.", -1),
+        ("Ware nicht geliefert.", -1),
+        ("Ich warte immer noch auf die Erstattung.", -1),
+        ("Das bringt nichts.", -1),
+        ("Das bringt gar nichts.", -1),
+        ("Hat nichts zu bieten.", -1),
+        ("Das sollte man sich nicht entgehen lassen.", 1),
+        ("Gerne wieder!", 1),
+        ("Preis-Leistung stimmt.", 1),
+    ],
+)
+def test_waiting_worth_and_recommendation_idioms(text, sign):
+    assert np.sign(one(text)) == sign
+
+
+# --------------------------------------------------------------------------- label rule
+def label(*texts: str) -> list[str]:
+    s = score_texts(pd.Series(list(texts)), de.german_spec())
+    return de.DE_LABEL_RULE.apply(s["compound"], s["positive"], s["negative"]).tolist()
+
+
+def test_label_rule_thresholds_the_length_normalised_share():
+    rule = de.DE_LABEL_RULE
+    assert rule.statistic == "share" and rule.lower < 0 < rule.upper
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Super Service, sehr freundlich und kompetent.", "positive"),
+        ("Die Lieferung kam pünktlich, alles bestens.", "positive"),
+        ("Vielen Dank für die schnelle Hilfe!", "positive"),
+        ("Hat alles geklappt, danke.", "positive"),
+        ("Die Mitarbeiterin am Telefon war sehr nett und hat mir sofort geholfen.", "positive"),
+        ("Das Zimmer war sauber und das Frühstück lecker.", "positive"),
+        ("Der Film war nicht schlecht.", "positive"),
+        ("Der Zug hatte 40 Minuten Verspätung.", "negative"),
+        ("Paket kam beschädigt an.", "negative"),
+        ("Seit zwei Wochen keine Antwort vom Kundenservice.", "negative"),
+        ("Unfreundliches Personal, nie wieder!", "negative"),
+        ("Ware nicht geliefert, Geld weg.", "negative"),
+        ("Ich finde nicht, dass der Service gut war.", "negative"),
+        ("Lieferung schnell, aber der Support war eine Katastrophe.", "negative"),
+        ("Bestellnummer 12345, Lieferung am Dienstag.", "neutral"),
+        ("Ich habe eine Frage zu meiner Rechnung.", "neutral"),
+        ("Liebes Team, anbei die Unterlagen. Schönen Tag noch!", "neutral"),
+        ("Es wäre schön, wenn die Hotline erreichbar wäre.", "neutral"),
+    ],
+)
+def test_label_rule_on_short_comments(text, expected):
+    assert label(text) == [expected]
+
+
+def test_label_rule_a_report_with_one_kind_word_is_neutral():
+    # the share of sentiment-bearing words, not their number, decides: a long text that
+    # mostly reports facts stays neutral although its compound is positive
+    report = ("Der Termin war am Montag um acht Uhr in der Filiale am Markt. Wir haben die "
+              "Unterlagen abgegeben und den Vertrag unterschrieben. Der Mitarbeiter war nett. "
+              "Am Dienstag kam die Bestätigung per Post, am Mittwoch die Rechnung.")
+    assert one(report) > 0.3
+    assert label(report, "Der Mitarbeiter war nett.") == ["neutral", "positive"]
 
 
 # --------------------------------------------------------------------------- spellings
@@ -283,7 +407,7 @@ def test_preprocess_and_score_never_crash(texts):
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß -.,!", max_size=60))
 def test_preprocess_keeps_words_and_letters(text):
     out = de.preprocess_german(pd.Series([text]))[0]
-    collapse = de._ELONGATION.sub(r"\1", text)
+    collapse = de._ELONGATION.sub(r"\1", re.sub(de._NOT_PROSE, r"\1 ", text))
     assert sorted(out.replace(" ", "").replace("-", "").replace(de.COMPOUND_MARK, "")) == sorted(
         collapse.replace(" ", "").replace("-", "")
     )
@@ -306,6 +430,12 @@ def _labels(score, t_pos, t_neg):
     return np.where(score >= t_pos, "positive", np.where(score <= t_neg, "negative", "neutral"))
 
 
+def _shipped(scores):
+    return de.DE_LABEL_RULE.apply(
+        scores["compound"], scores["positive"], scores["negative"]
+    ).to_numpy()
+
+
 @pytest.mark.shared_data
 def test_germeval_2017_dev_micro_f1(shared_data):
     df = _tsv(shared_data / "germeval2017_dev" / "dev_v1.4.tsv",
@@ -313,28 +443,35 @@ def test_germeval_2017_dev_micro_f1(shared_data):
     assert len(df) == 2584
     s = score_texts(df["text"], de.german_spec())
     y = df["label"].to_numpy()
-    share = (s["positive"] - s["negative"]).to_numpy()
-    # measured 0.724 (always-neutral: 0.701 on this dev set)
-    assert np.mean(_labels(share, 0.65, -0.15) == y) > 0.715
-    # measured 0.679 with the compound thresholds chosen on the same set
-    assert np.mean(_labels(s["compound"].to_numpy(), 0.95, -0.35) == y) > 0.67
+    # the project's target; measured 0.702 (always-neutral: 0.701 on this dev set)
+    assert np.mean(_shipped(s) == y) >= 0.70
+    # measured 0.460 at VADER's +-0.05: GermEval's long, mostly neutral texts
+    assert np.mean(_labels(s["compound"].to_numpy(), 0.05, -0.05) == y) > 0.45
+
+
+def _tweets(shared_data, name, names):
+    df = _tsv(shared_data / "german_sentiment" / name, names)
+    df = df[df["label"] != "mixed"]
+    return df, score_texts(df["text"], de.german_spec())
 
 
 @pytest.mark.shared_data
 @pytest.mark.parametrize(
-    ("name", "names", "floor"),
+    ("name", "names", "vader_floor", "shipped_floor"),
     [
-        ("PotTS.tsv", ["label", "text"], 0.645),  # measured 0.660
-        ("sb10k_corpus_v1.0.cgsa.tsv", ["id", "label", "text"], 0.525),  # measured 0.536
+        # measured 0.662 at +-0.05 and 0.458 with the shipped rule
+        ("PotTS.tsv", ["label", "text"], 0.65, 0.45),
+        # measured 0.536 at +-0.05 and 0.558 with the shipped rule
+        ("sb10k_corpus_v1.0.cgsa.tsv", ["id", "label", "text"], 0.525, 0.55),
     ],
 )
-def test_tweet_sets_macro_f1(shared_data, name, names, floor):
-    df = _tsv(shared_data / "german_sentiment" / name, names)
-    df = df[df["label"] != "mixed"]
-    s = score_texts(df["text"], de.german_spec())
-    predicted = _labels(s["compound"].to_numpy(), 0.05, -0.05)
-    macro = f1_score(df["label"], predicted, average="macro")
-    assert macro > floor and not math.isnan(macro)
+def test_tweet_sets_macro_f1(shared_data, name, names, vader_floor, shipped_floor):
+    df, s = _tweets(shared_data, name, names)
+    vader = f1_score(df["label"], _labels(s["compound"].to_numpy(), 0.05, -0.05),
+                     average="macro")
+    shipped = f1_score(df["label"], _shipped(s), average="macro")
+    assert vader > vader_floor and not math.isnan(vader)
+    assert shipped > shipped_floor
 
 
 @pytest.mark.shared_data
@@ -342,5 +479,6 @@ def test_negation_set_accuracy(shared_data):
     df = _tsv(shared_data / "german_sentiment" / "negation_dataset.tsv", ["text", "label"])
     y = df["label"].str.strip().replace({"positiv": "positive"}).to_numpy()
     s = score_texts(df["text"], de.german_spec())
-    # measured 0.645
-    assert np.mean(_labels(s["compound"].to_numpy(), 0.05, -0.05) == y) > 0.62
+    # measured 0.720 at +-0.05 and 0.677 with the shipped rule
+    assert np.mean(_labels(s["compound"].to_numpy(), 0.05, -0.05) == y) > 0.70
+    assert np.mean(_shipped(s) == y) > 0.66
