@@ -92,10 +92,11 @@ def _score_lexicon(
     """Scores (n, 4) and language (object, NaN for blank texts) of every text.
 
     The column is cut into batches of a few MB that run on a thread pool. Each
-    batch is split on whitespace once: language detection and the English rules
-    share the split (and one dictionary of distinct tokens for the whole
-    column); German rows are rewritten by the German ``preprocess`` and
-    tokenised again.
+    batch is split on whitespace once, and the batches share one dictionary of
+    distinct tokens: language detection and the English and German rules work
+    per distinct token, then over the batch's token stream. German rows whose
+    text the German text rules rewrite (a salutation, "ich finde nicht, dass")
+    are split again.
     """
     n = len(texts)
     scores = np.full((n, 4), np.nan)
@@ -108,33 +109,48 @@ def _score_lexicon(
         return scores, language
     dictionary = splits[0].dictionary
     table = token_table(dictionary) if given is None else None
-    en_spec = _spec_for(method, "en")
-    en_comp = _compile(en_spec)
-    en_shared = shared_tables(dictionary, en_spec)
+
+    def detect(i: int) -> None:
+        lo, hi = batches[i]
+        if given is None:
+            language[lo:hi] = detect_split(splits[i], table=table)[0]
+        else:
+            found = given[lo:hi].copy()
+            found[splits[i].counts == 0] = np.nan  # blank texts are not scored
+            language[lo:hi] = found
+
+    map_batches(detect, range(len(batches)))
+    rows = {"en": np.isin(language, ["en", "und"]), "de": language == "de"}
+    specs = {lang: _spec_for(method, lang) for lang in rows if rows[lang].any()}
+    shared = {lang: shared_tables(dictionary, spec) for lang, spec in specs.items()}
     step = _progress(n, progress)
 
     def run(i: int) -> None:
         lo, hi = batches[i]
         split = splits[i]
-        if given is None:
-            found, _ = detect_split(split, table=table)
-        else:
-            found = given[lo:hi].copy()
-            found[split.counts == 0] = np.nan  # blank texts are not scored
-        language[lo:hi] = found
         batch = batch_array(array, lo, hi)
         part = scores[lo:hi]
-        english = np.isin(found, ["en", "und"])
-        if english.any():
-            part[english] = _score_batch(
-                batch.filter(pa.array(english)), en_spec, en_comp, split.subset(english),
-                en_shared,
+        for lang, spec in specs.items():
+            mine = rows[lang][lo:hi]
+            if not mine.any():
+                continue
+            comp = _compile(spec)
+            if spec.preprocess is not None:  # rows the text rules change are split anew
+                original = texts.iloc[lo:hi][mine]
+                prepared = spec.preprocess(original)
+                changed = np.zeros(hi - lo, dtype=bool)
+                changed[mine] = (prepared != original).fillna(False).to_numpy(bool)
+                if changed.any():
+                    part[changed] = _score_batch(
+                        _preprocessed(texts.iloc[lo:hi][changed], spec), spec, comp,
+                        shared=shared[lang],
+                    )
+                    mine = mine & ~changed
+                if not mine.any():
+                    continue
+            part[mine] = _score_batch(
+                batch.filter(pa.array(mine)), spec, comp, split.subset(mine), shared[lang]
             )
-        german = found == "de"
-        if german.any():
-            de_spec = _spec_for(method, "de")
-            prepared = _preprocessed(texts.iloc[lo:hi][german], de_spec)
-            part[german] = _score_batch(prepared, de_spec, _compile(de_spec))
 
     map_batches(run, range(len(batches)), on_done=lambda i: step(batches[i][1] - batches[i][0]))
     return scores, language

@@ -18,6 +18,7 @@ implementation ``vaderSentiment`` 3.3.2 (MIT).
 from __future__ import annotations
 
 import dataclasses
+import threading
 import weakref
 from dataclasses import dataclass
 
@@ -367,15 +368,56 @@ class Shared:
     pieces: pa.Array | None
     counts: np.ndarray | None
     vocab: _Vocab
+    reorder_flags: np.ndarray | None
+    dictionary: pa.Array
+    _lookup: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
+    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
+
+    def lookup(self) -> dict[str, int]:
+        """Token -> code in the shared dictionary (built on first use, once)."""
+        with self._lock:
+            if not self._lookup and self.size:
+                self._lookup.update(
+                    (t, i) for i, t in enumerate(self.dictionary.to_pylist()) if t is not None
+                )
+        return self._lookup
 
 
 def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
     """:class:`Shared` tables of ``dictionary`` (a :class:`WordSplit`'s) under ``spec``."""
     comp = _compile(spec)
+    seen = dictionary
+    pieces, counts = None, None
     if spec.token_rewrite is not None:
         pieces, counts = _rewrite(spec, dictionary)
-        return Shared(len(dictionary), pieces, counts, _describe(pieces, spec, comp))
-    return Shared(len(dictionary), None, None, _describe(dictionary, spec, comp))
+        seen = pieces
+    flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
+    return Shared(
+        len(dictionary), pieces, counts, _describe(seen, spec, comp), flags, dictionary
+    )
+
+
+def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
+    """Tokens whose dictionary entries from ``start`` on are mapped onto the shared one.
+
+    The tokens of texts with emoji are made per batch (descriptions inserted),
+    and texts that a spec's ``preprocess`` rewrote are tokenised anew; most of
+    their tokens are words the shared dictionary already holds, whose tables
+    need not be computed again. The result's dictionary is the shared one plus
+    the tokens it lacks.
+    """
+    if len(tok.dictionary) <= start:
+        return tok
+    rest = tok.dictionary.slice(start)
+    lookup = shared.lookup()
+    where = np.array([lookup.get(t, -1) for t in rest.to_pylist()], dtype=np.int64)
+    new = np.flatnonzero(where < 0)
+    where[new] = shared.size + np.arange(new.size)
+    remap = np.concatenate([np.arange(start, dtype=np.int64), where])
+    dictionary = (pa.concat_arrays([shared.dictionary, rest.take(pa.array(new))])
+                  if new.size else shared.dictionary)
+    return dataclasses.replace(tok, codes=remap[tok.codes].astype(np.int32),
+                               dictionary=dictionary)
 
 
 def _concat_vocab(first: _Vocab, rest: _Vocab) -> _Vocab:
@@ -428,20 +470,21 @@ def _prepare(
     extra = tok.dictionary.slice(known)  # all of it without shared tables
     if spec.token_rewrite is not None:
         pieces, counts = _rewrite(spec, extra)
-        voc = _describe(pieces, spec, comp)
+        new = pieces  # the tokens the rules see that the shared tables do not describe
         if shared is not None and shared.pieces is not None and shared.counts is not None:
             pieces = pa.concat_arrays([shared.pieces, pieces])
             counts = np.concatenate([shared.counts, counts])
-            voc = _concat_vocab(shared.vocab, voc)
         tok = _expand(tok, pieces, counts)
-    elif shared is not None:
-        voc = shared.vocab
-        if len(extra):  # tokens of texts with emoji, made for this batch
-            voc = _concat_vocab(voc, _describe(extra, spec, comp))
     else:
-        voc = _describe(tok.dictionary, spec, comp)
+        new = extra
+    voc = _describe(new, spec, comp)
+    if shared is not None:
+        voc = _concat_vocab(shared.vocab, voc)
     if spec.token_reorder is not None:
-        order = np.asarray(spec.token_reorder(tok), dtype=np.int64)
+        flags = spec.token_reorder.flags(new)
+        if shared is not None and shared.reorder_flags is not None:
+            flags = np.concatenate([shared.reorder_flags, flags])
+        order = np.asarray(spec.token_reorder(tok, flags), dtype=np.int64)
         if order.shape != tok.codes.shape or not np.array_equal(tok.text[order], tok.text):
             raise ValueError(
                 f"`token_reorder` of spec {spec.name!r} must return a permutation of the "
@@ -461,12 +504,14 @@ def _score_batch(
     """Scores (compound, positive, negative, neutral) of one batch, shape (n, 4).
 
     ``split`` is the batch's whitespace split when the caller already made one,
-    and ``shared`` :func:`shared_tables` of its dictionary (shared by the
-    batches of a column).
+    and ``shared`` :func:`shared_tables` of the column's dictionary (shared by
+    its batches); without ``split``, the batch's own tokens are mapped onto it.
     """
     n_texts = len(texts)
     tok = tokenize(texts, comp.emoji, split)
-    tok, voc = _prepare(tok, spec, comp, shared if split is not None else None)
+    if shared is not None:
+        tok = _fold_extras(tok, shared, shared.size if split is not None else 0)
+    tok, voc = _prepare(tok, spec, comp, shared)
     u, text, n_tokens = tok.codes, tok.text, tok.n_tokens
     pos = tok.position
     n = u.size

@@ -20,14 +20,16 @@ them once and turns them into what the engine consumes:
 * ``de_boosters.tsv``, ``de_negations.tsv`` and ``de_contrast.tsv`` hold the rules'
   word lists; ``de_compounds.tsv`` the valenced heads and modifiers of compounds.
 
-:func:`preprocess_german` is the engine's ``preprocess`` hook. It drops links,
-@-mentions and the "Liebe/Lieber" of a salutation (not the writer's judgement), splits
-hyphenated compounds ("Top-Service"), splits closed compounds that are not in the
-lexicon at a valenced head or modifier ("Servicewüste" -> "Service ·wüste",
-"Horrorfahrt" -> "·Horror fahrt"; the mark gives the morpheme its compound valence),
-moves the negation of "ich finde nicht, dass ..." into the "dass" clause, and moves a
-clause-final negation to the start of its clause ("Gut war es nicht" -> "nicht Gut
-war es"), so the engine's forward negation scope covers German verb-second order.
+The German rules that rewrite what the engine reads live in
+:mod:`empathylab.sentiment._german_text` and plug into the spec's hooks: links,
+@-mentions and the "Liebe/Lieber" of a salutation are dropped (not the writer's
+judgement), hyphenated compounds ("Top-Service") and closed compounds that are not in
+the lexicon are split at a valenced head or modifier ("Servicewüste" -> "Service
+·wüste", "Horrorfahrt" -> "·Horror fahrt"; the mark gives the morpheme its compound
+valence), the negation of "ich finde nicht, dass ..." moves into the "dass" clause,
+and a clause-final negation moves to the start of its clause ("Gut war es nicht" ->
+"nicht Gut war es"), so the engine's forward negation scope covers German verb-second
+order. :func:`preprocess_german` shows the text the engine reads.
 :func:`german_spec` puts it all together, and :data:`DE_LABEL_RULE` turns scores into
 labels. Ratings, rules, the label rule and the evaluation are described in
 ``docs/lexicon_de.md``.
@@ -37,11 +39,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
-import pandas as pd
-
+from ._german_text import (
+    COMPOUND_MARK,
+    preprocess_german,
+    preprocess_texts,
+    reorder_tokens,
+    rewrite_tokens,
+)
 from ._labels import LabelRule
 from ._spec import LexiconSpec
 
@@ -421,179 +428,6 @@ def _compounds() -> tuple[dict[str, float], dict[str, float], dict[str, tuple[st
     return heads, modifiers, exclusions
 
 
-# --------------------------------------------------------------------------- preprocessing
-_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
-# a letter written three or more times ("suuuper", "niiicht") is read once
-_ELONGATION = re.compile(r"([^\W\d_])\1{2,}")
-# punctuation after a word of one or two letters ("Hut ab!", "ok.") is set apart: the
-# engine, like VADER, strips punctuation only when three characters remain
-_SHORT_WORD_PUNCT = re.compile(r"(?<![^\W\d_])([^\W\d_]{1,2})([!?.,;:]+)(?=\s|$)")
-# emoji variation selectors, zero-width joiners and skin tones (the emoji itself is kept)
-_EMOJI_MODIFIERS = re.compile("[\ufe0f\u200d\U0001f3fb-\U0001f3ff]")
-# links and @-mentions are not the writer's words ("@SuperMario", "/super-angebote");
-# a plain string without lookarounds or \s/\w, so pandas runs it as an Arrow (RE2) kernel
-_NOT_PROSE = (
-    r"(?:https?://|www\.)[^ \t\n\r\f\v]+"
-    r"|(^|[^A-Za-z0-9_.@äöüÄÖÜß])@[A-Za-z0-9_äöüÄÖÜß]+"
-)
-# "Liebe/Lieber/Liebes" opening a salutation ("Liebes Team,", "Hallo liebe Frau Roth",
-# "Liebe Frau Roth, lieber Herr Roth"): at the start of a text or line, after a comma or
-# a greeting word, and before a capitalised word; the form of address is no judgement
-_SALUTATION = re.compile(
-    r"(?m)(^\s*|,\s*|\b(?i:hallo|hi|hey|moin|servus)\s+)(?i:liebe[rsn]?)(?=\s+[A-ZÄÖÜ])"
-)
-# "ich finde nicht, dass es schlecht ist": a verb of opinion negated before its "dass"
-# clause negates the clause ("neg-raising"); the negation moves behind "dass"
-_NEG_RAISING = re.compile(
-    r"\b((?:finde|fand|finden|glaube|glaubte|glauben|denke|dachte|denken|meine|meinte)"
-    r"(?:\s+(?:ich|wir))?)\s+(nicht)(\s*,?\s*)(dass|daß)\b",
-    re.IGNORECASE,
-)
-#: the two steps above, each with a prefilter that pandas runs as an Arrow (RE2) kernel over
-#: the column, so the Python regex only runs on the few texts that can match:
-#: name -> (prefilter, pattern, replacement)
-_RARE_STEPS = {
-    "salutation": (r"[Ll]iebe[rsn]?[ \t\n\r\f\v]+[A-ZÄÖÜ]", _SALUTATION, r"\1"),
-    "neg_raising": (r"(?i)nicht[ \t\n\r\f\v,]*da(?:ss|ß)", _NEG_RAISING, r"\1\3\4 \2"),
-}
-
-
-def _rare_step(texts: pd.Series, name: str) -> pd.Series:
-    """One of ``_RARE_STEPS`` on ``texts`` (string dtype), only where the prefilter matches."""
-    prefilter, pattern, replacement = _RARE_STEPS[name]
-    rows = texts.str.contains(prefilter, regex=True).fillna(False).to_numpy(bool)
-    if not rows.any():
-        return texts
-    out = texts.copy()
-    out[rows] = texts[rows].str.replace(pattern, replacement, regex=True)
-    return out
-
-
-# particles that open a clause but are not what a clause-final "nicht" negates
-_CLAUSE_OPENERS = (
-    "leider|aber|und|doch|auch|dann|jetzt|heute|also|denn|wieder|echt|wirklich|halt|eben"
-    "|natürlich|trotzdem|dennoch|jedoch|allerdings|oder|sondern|nur|schon|immer|noch"
-)
-_FINAL_NEGATION = re.compile(
-    # a clause: its opening particles, 1-4 words (not a comparative "besser geht's nicht",
-    # which praises), then a negation that ends it, unless a "dass"/"ob" clause follows;
-    # "bringt nichts" stays in place, it is a phrase ("Das bringt nichts" = useless)
-    rf"(^|[.!?;,:]\s*)((?:(?:{_CLAUSE_OPENERS})\s+)*)"
-    r"(?!(?:besser|schöner|mehr)\s+geht)(?!(?:[^\s.!?;,:]+\s+){0,3}(?:bringt|brachte)\s)"
-    r"((?:[^\s.!?;,:]+\s+){1,4}?)"
-    r"(nicht|nichts|nie|niemals|nimmer|kaum|nirgends|nirgendwo|keineswegs|keinesfalls)"
-    r"(?:\s+mehr)?(?=\s*(?:[.!?;:)]|,(?!\s*(?:dass|ob|wie|wenn|weil)\b)|$))",
-    re.IGNORECASE,
-)
-
-
-_LONG_WORD = re.compile(r"\b[^\W\d_]{6,}\b")
-#: the rest of a compound must have at least this many letters
-_MIN_REST = 3
-#: verb prefixes, not compound parts ("Zerstörung" is no "Störung")
-_PREFIXES = frozenset({"zer", "ver", "ent", "emp", "miss", "über", "unter", "wider", "hinter"})
-
-
-#: marks a compound's valenced part for the lexicon ("Servicewüste" -> "Service ·wüste"),
-#: so a morpheme that is neutral on its own ("Wüste") keeps its own valence as a word
-COMPOUND_MARK = "\u00b7"
-
-
-@lru_cache(maxsize=1 << 18)  # distinct words; bounded for long-running processes
-def _split_word(word: str) -> str:
-    """``word`` split at its strongest valenced head or modifier (marked), else unchanged."""
-    lower = word.lower()
-    if lower in _all_forms()[0]:
-        return word
-    heads, modifiers, exclusions = _compounds()
-    best: tuple[float, str] = (0.0, word)
-    for i in range(_MIN_REST, len(lower) - 2):  # longest head first
-        head = lower[i:]
-        if head in heads:
-            rest = lower[:i]
-            if rest not in _PREFIXES and not rest.endswith(exclusions.get(head, ("\0",))):
-                best = (abs(heads[head]), f"{word[:i]} {COMPOUND_MARK}{word[i:]}")
-            break
-    for j in range(len(lower) - _MIN_REST, 2, -1):  # longest modifier first
-        modifier = lower[:j]
-        if modifier in modifiers:
-            if not lower[j:].startswith(exclusions.get(modifier, ("\0",))):
-                if abs(modifiers[modifier]) > best[0]:
-                    best = (abs(modifiers[modifier]), f"{COMPOUND_MARK}{word[:j]} {word[j:]}")
-            break
-    return best[1]
-
-
-def _split_compound(match: re.Match[str]) -> str:
-    return _split_word(match.group(0))
-
-
-def _move_negation(match: re.Match[str]) -> str:
-    start, openers, clause, negation = match.group(1, 2, 3, 4)
-    return f"{start}{openers}{negation} {clause.rstrip()}"
-
-
-def preprocess_german(texts: pd.Series) -> pd.Series:
-    """Rewrite German texts so a VADER-style engine reads compounds and negation right.
-
-    Each step is one regular-expression pass over the whole column (steps 4 and 8 run
-    the Python regex only on the texts that an Arrow prefilter lets through; together
-    with step 1 they cost about 0.03 s of CPU on 2.8 M characters, see
-    ``benchmarks/sentiment_de.py``):
-
-    1. links (``http://``, ``https://``, ``www.``) and @-mentions are dropped: they are
-       not the writer's words ("@SuperMario", ".../super-angebote"); an e-mail
-       address is kept;
-    2. emoji skin tones, variation selectors and joiners are dropped (the emoji stays);
-    3. a letter written three or more times is read once ("suuuper" -> "super");
-    4. "Liebe/Lieber/Liebes" opening a salutation is dropped ("Liebes Team," ->
-       " Team,"): at the start of a text or line, after a comma or a greeting word
-       ("Hallo"), before a capitalised word; a form of address is no judgement;
-    5. a hyphen between letters becomes a space ("Top-Service" -> "Top Service");
-    6. punctuation after a word of one or two letters is set apart ("Hut ab!" ->
-       "Hut ab !"), since the engine strips punctuation only when three characters
-       remain;
-    7. a word of six letters or more that is not in the lexicon is split at its
-       strongest valenced head or modifier from ``de_compounds.tsv``, the valenced part
-       marked with ``COMPOUND_MARK`` ("Servicewüste" -> "Service ·wüste",
-       "Horrorfahrt" -> "·Horror fahrt"); results are cached per distinct word;
-    8. a verb of opinion negated before its "dass" clause negates the clause
-       ("neg-raising"): "Ich finde nicht, dass es schlecht ist" -> "Ich finde, dass
-       nicht es schlecht ist";
-    9. a negation that ends its clause ("Gut war es nicht.", "Das Essen schmeckt
-       nicht mehr") moves to the start of the clause, after opening particles such as
-       "leider" or "aber", so it falls within the engine's forward scope of three
-       tokens; not before a "dass"/"ob" clause, nor in "Besser geht's nicht".
-
-    Parameters
-    ----------
-    texts : pandas.Series of str
-        The texts; missing values stay missing.
-
-    Returns
-    -------
-    pandas.Series
-        The rewritten texts, same index.
-
-    Examples
-    --------
-    >>> s = pd.Series(["Gut war es nicht.", "Eine Kundendienstwüste!", "Top-Service",
-    ...                "Liebes Team, danke @anna!"])
-    >>> preprocess_german(s).tolist()
-    ['nicht Gut war es.', 'Eine Kundendienst ·wüste!', 'Top Service', ' Team, danke  !']
-    """
-    out = texts.astype("string")
-    out = out.str.replace(_NOT_PROSE, r"\1 ", regex=True)
-    out = out.str.replace(_EMOJI_MODIFIERS, "", regex=True)
-    out = out.str.replace(_ELONGATION, r"\1", regex=True)
-    out = _rare_step(out, "salutation")
-    out = out.str.replace(_HYPHEN, " ", regex=True)
-    out = out.str.replace(_SHORT_WORD_PUNCT, r"\1 \2", regex=True)
-    out = out.str.replace(_LONG_WORD, _split_compound, regex=True)
-    out = _rare_step(out, "neg_raising")
-    return out.str.replace(_FINAL_NEGATION, _move_negation, regex=True)
-
-
 def load_emoticons() -> tuple[dict[str, float], dict[str, str]]:
     """Emoticons (tokens) with valences, and emoji with the token that replaces them.
 
@@ -653,6 +487,7 @@ def german_spec() -> LexiconSpec:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> from empathylab.sentiment import score_texts
     >>> texts = pd.Series(["Sehr freundlich und hilfsbereit!", "Gut war das nicht."])
     >>> scores = score_texts(texts, german_spec())
@@ -674,6 +509,8 @@ def german_spec() -> LexiconSpec:
         negation_exceptions=NEGATION_EXCEPTIONS,
         phrases=phrases,
         emoji=emoji,
-        preprocess=preprocess_german,
+        preprocess=preprocess_texts,
+        token_rewrite=rewrite_tokens,
+        token_reorder=reorder_tokens,
         vader_quirks=False,
     )

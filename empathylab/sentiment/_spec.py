@@ -168,11 +168,15 @@ class LexiconSpec:
         replace each (0 drops a token, 2 splits it: "Servicewüste" -> "Service",
         "·wüste"). Called once per distinct token, not per occurrence, so it may
         use Python per token (cache it); the engine expands the token stream.
-    token_reorder : callable, optional
-        ``Tokens -> numpy int array``: a permutation of the batch's token
-        positions that keeps every text's tokens within the text (German: move
-        a clause-final "nicht" to the start of its clause). Runs after
-        ``token_rewrite``; ``Tokens`` is :class:`empathylab.sentiment._tokens.Tokens`.
+    token_reorder : object, optional
+        Reorders tokens within their texts after ``token_rewrite`` (German:
+        move a clause-final "nicht" to the start of its clause). It has a
+        method ``flags(dictionary) -> numpy array`` that describes each
+        distinct token once (the engine keeps the result per column), and is
+        called as ``token_reorder(tokens, flags)`` with a batch's
+        :class:`empathylab.sentiment._tokens.Tokens` and the flags of its
+        dictionary, returning a permutation of the token positions that keeps
+        every text's tokens within the text.
     vader_quirks : bool, default=True
         Reproduce two accidents of vaderSentiment 3.3.2 for parity: at three
         tokens' distance its ``never so`` test also fires for a bare "so" or
@@ -224,7 +228,7 @@ class LexiconSpec:
     min_stripped_length: int = 3
     preprocess: Callable[[pd.Series], pd.Series] | None = None
     token_rewrite: Callable[[pa.Array], tuple[pa.Array, np.ndarray]] | None = None
-    token_reorder: Callable[[Any], np.ndarray] | None = None
+    token_reorder: Any = None
     vader_quirks: bool = True
 
     def __post_init__(self) -> None:
@@ -284,6 +288,13 @@ class LexiconSpec:
                     f"`{hook}` must be a callable or None, but {type(value).__name__} was "
                     "passed."
                 )
+        if self.token_reorder is not None and not callable(
+            getattr(self.token_reorder, "flags", None)
+        ):
+            raise TypeError(
+                "`token_reorder` must also have a method `flags(dictionary)` that describes "
+                f"each distinct token, but {type(self.token_reorder).__name__} has none."
+            )
         for key in self.phrases:
             if not 2 <= len(key.split(" ")) <= 5:
                 raise ValueError(

@@ -364,11 +364,22 @@ def _split_rewrite(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
     return pa.array(pieces, pa.string()), np.array(counts)
 
 
-def _reverse_reorder(tok) -> np.ndarray:
+class _Reverse:
     """Toy reorder: every text's tokens backwards."""
-    index = np.arange(tok.codes.size)
-    last = tok.first[tok.text] + tok.n_tokens[tok.text] - 1
-    return last - tok.position(index)
+
+    def flags(self, dictionary):
+        return np.zeros(len(dictionary))
+
+    def __call__(self, tok, flags):
+        assert flags.shape == (len(tok.dictionary),)
+        index = np.arange(tok.codes.size)
+        last = tok.first[tok.text] + tok.n_tokens[tok.text] - 1
+        return last - tok.position(index)
+
+
+class _Mixing(_Reverse):
+    def __call__(self, tok, flags):
+        return np.arange(tok.codes.size)[::-1]
 
 
 def test_token_rewrite_equals_rewritten_text():
@@ -379,7 +390,7 @@ def test_token_rewrite_equals_rewritten_text():
 
 
 def test_token_reorder_equals_reordered_text():
-    spec = vader_spec().extend(name="reverse", token_reorder=_reverse_reorder)
+    spec = vader_spec().extend(name="reverse", token_reorder=_Reverse())
     texts = pd.Series(["good not", "bad very but fine", "", "ok"])
     backwards = texts.map(lambda t: " ".join(t.split()[::-1]))
     pd.testing.assert_frame_equal(score_texts(texts, spec), score_texts(backwards, vader_spec()))
@@ -390,9 +401,10 @@ def test_token_hooks_are_checked():
         name="broken", token_rewrite=lambda d: (d, np.zeros(len(d), dtype=int)))
     with pytest.raises(ValueError, match="`token_rewrite` of spec 'broken' must return"):
         score_texts(pd.Series(["good"]), broken)
-    mixing = vader_spec().extend(
-        name="mixing", token_reorder=lambda tok: np.arange(tok.codes.size)[::-1])
+    mixing = vader_spec().extend(name="mixing", token_reorder=_Mixing())
     with pytest.raises(ValueError, match="keeps each token within its text"):
         score_texts(pd.Series(["good one", "bad"]), mixing)
     with pytest.raises(TypeError, match="`token_rewrite` must be a callable"):
         vader_spec().extend(token_rewrite="split")
+    with pytest.raises(TypeError, match="must also have a method `flags"):
+        vader_spec().extend(token_reorder=lambda tok, flags: None)

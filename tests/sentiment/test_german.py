@@ -14,6 +14,7 @@ import re
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,6 +22,7 @@ from sklearn.metrics import f1_score
 
 from empathylab.sentiment import LexiconSpec, score_texts
 from empathylab.sentiment import _german as de
+from empathylab.sentiment import _german_text as gt
 
 
 def compound(*texts: str) -> list[float]:
@@ -167,9 +169,9 @@ def test_compound_heads_do_not_split_verb_forms_or_job_titles():
     # "-falle" is a trap ("Kostenfalle"), not the end of "aufgefallen" or "einfallen"
     for word in ["aufgefallen", "zurückgefallen", "einfallen", "toppen", "Spitzenmanager",
                  "Spitzenzeiten"]:
-        assert de._split_word(word) == word, word
-    assert de._split_word("Kostenfalle") == f"Kosten {de.COMPOUND_MARK}falle"
-    assert de._split_word("Spitzenservice") == f"{de.COMPOUND_MARK}Spitzen service"
+        assert gt._split_word(word) == word, word
+    assert gt._split_word("Kostenfalle") == f"Kosten {de.COMPOUND_MARK}falle"
+    assert gt._split_word("Spitzenservice") == f"{de.COMPOUND_MARK}Spitzen service"
     assert one("Mir ist nichts aufgefallen.") == 0
 
 
@@ -188,7 +190,7 @@ def test_links_and_mentions_are_not_scored():
 def test_salutation_is_no_judgement():
     out = de.preprocess_german(pd.Series(["Liebes Team, anbei die Unterlagen.",
                                           "Hallo liebe Frau Roth,", "Ich liebe Kuchen."]))
-    assert out.tolist() == [" Team, anbei die Unterlagen.", "Hallo  Frau Roth,",
+    assert out.tolist() == ["Team, anbei die Unterlagen.", "Hallo Frau Roth,",
                             "Ich liebe Kuchen."]
     assert one("Liebes Team, anbei die Unterlagen.") == 0
     assert one("Liebe Frau Roth, lieber Herr Roth, hier der Bericht.") == 0
@@ -407,7 +409,7 @@ def test_preprocess_and_score_never_crash(texts):
 @given(st.text(alphabet="abcdefghijklmnopqrstuvwxyzäöüß -.,!", max_size=60))
 def test_preprocess_keeps_words_and_letters(text):
     out = de.preprocess_german(pd.Series([text]))[0]
-    collapse = de._ELONGATION.sub(r"\1", re.sub(de._NOT_PROSE, r"\1 ", text))
+    collapse = gt._ELONGATION.sub(r"\1", re.sub(gt._NOT_PROSE, r"\1 ", text))
     assert sorted(out.replace(" ", "").replace("-", "").replace(de.COMPOUND_MARK, "")) == sorted(
         collapse.replace(" ", "").replace("-", "")
     )
@@ -482,3 +484,78 @@ def test_negation_set_accuracy(shared_data):
     # measured 0.720 at +-0.05 and 0.677 with the shipped rule
     assert np.mean(_labels(s["compound"].to_numpy(), 0.05, -0.05) == y) > 0.70
     assert np.mean(_shipped(s) == y) > 0.66
+
+
+# --------------------------------------------------------------------------- token-level rules
+TOKENS = [
+    "Kundendienstwüste!", "(Horrorfahrt)", "Top-Service", "suuuper", "niiicht.", "@anna!",
+    "https://example.com/x", "www.top-preise.de,", "Hut", "ab!", "ok.", "Ja.Gut",
+    "nicht...hab", "Chaos/Katastrophe", "👍🏻", "❤️", "a-b-c", "Servicewüste", "gut",
+    "Lieferzeit-Katastrophe!!", "x", "", "ÄRGER!!!", "Stromausfall,", "100m²",
+]
+
+
+@pytest.mark.parametrize("token", TOKENS)
+def test_token_rules_are_the_text_rules_per_token(token):
+    many = [token, "gut"] * gt._SMALL  # enough for the Arrow path
+    pieces, counts = gt.rewrite_tokens(pa.array(many))
+    assert counts[1] == 1 and pieces.to_pylist()[counts[0]] == "gut"
+    assert pieces.to_pylist()[: counts[0]] == gt._rewrite_one(token).split()
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.text(alphabet="abcdeüßKSW-.,!?@:/·…()ht", min_size=1, max_size=14),
+                min_size=1, max_size=12))
+def test_token_rules_never_disagree_with_the_reference(tokens):
+    many = tokens * (gt._SMALL // len(tokens) + 1)  # enough for the Arrow path
+    pieces, counts = gt.rewrite_tokens(pa.array(many))
+    expected = [gt._rewrite_one(t).split() for t in many]
+    assert counts.tolist() == [len(e) for e in expected]
+    assert pieces.to_pylist() == [p for e in expected for p in e]
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("Gut war es nicht.", "nicht. Gut war es"),
+    ("Leider funktioniert es nicht mehr, schade", "Leider nicht funktioniert es mehr, schade"),
+    ("Das Essen war gut, der Service nicht", "Das Essen war gut, nicht der Service"),
+    ("Nee, klappt nicht:/", "Nee, nicht:/ klappt"),
+    ("Geht gar nicht...hab Hunger", "nicht... Geht gar hab Hunger"),
+    ("Besser geht es nicht!", "Besser geht es nicht!"),
+    ("Das bringt nichts.", "Das bringt nichts."),
+    ("Es stimmt nicht, dass es schlecht ist.", "Es stimmt nicht, dass es schlecht ist."),
+    ("Ich finde nicht, dass der Service gut war.", "Ich finde, dass nicht der Service gut war."),
+    ("Das ist eine sehr lange Geschichte die nicht.",
+     "Das ist eine sehr lange Geschichte die nicht."),
+    ("nicht", "nicht"),
+])
+def test_clause_final_negation_on_tokens(text, read):
+    assert de.preprocess_german(pd.Series([text]))[0] == read
+
+
+def test_sentiment_uses_the_same_german_rules_as_the_engine():
+    from empathylab import sentiment
+
+    texts = pd.Series(["Liebes Team, gut war es nicht.", "Kundendienstwüste!!! 😡",
+                       "Ich finde nicht, dass es gut war.", "Super Hotel, gerne wieder 👍🏻",
+                       "Die Lieferung kam nie an, Frechheit"] * 3)
+    ours = sentiment(texts, lang="de")[["compound", "positive", "negative", "neutral"]]
+    pd.testing.assert_frame_equal(ours, score_texts(texts, de.german_spec()))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "nicht", "nicht.", "nicht,", "nicht:/", "Nicht!", "mehr", "mehr.", ",", ".", ", dass",
+    ",dass", "dass", "ob", "leider", "aber", "Besser", "geht's", "bringt", "Ja.Gut",
+    "gut.", "gut", "(schön)", "kaum", "nie...", "so", "»Zitat.«",
+]), min_size=1, max_size=40))
+def test_negation_flags_are_the_same_in_python_and_arrow(tokens):
+    small = gt.reorder_tokens.flags(pa.array(tokens))  # few tokens: Python
+    large = gt.reorder_tokens.flags(pa.array(tokens * (gt._SMALL // len(tokens) + 1)))
+    np.testing.assert_array_equal(small, large[: len(tokens)])
+
+
+def test_small_and_large_dictionaries_rewrite_alike():
+    pieces, counts = gt.rewrite_tokens(pa.array(TOKENS * (gt._SMALL // len(TOKENS) + 1)))
+    small_pieces, small_counts = gt.rewrite_tokens(pa.array(TOKENS))
+    assert counts[: len(TOKENS)].tolist() == small_counts.tolist()
+    assert pieces.to_pylist()[: len(small_pieces)] == small_pieces.to_pylist()
