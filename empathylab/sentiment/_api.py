@@ -18,7 +18,7 @@ from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
 from ._engine import _as_arrow, _compile, _preprocessed, _score_batch, shared_tables
 from ._english import english_spec
-from ._labels import apply_rule
+from ._labels import LabelRule, apply_rule, resolve_rules
 from ._spec import LexiconSpec
 from ._vader import vader_spec
 
@@ -185,6 +185,7 @@ def sentiment(
     method: str = "lexicon",
     level: str = "text",
     model: SentimentModel | None = None,
+    label_rule: str | LabelRule | dict[str, LabelRule] | None = None,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Sentiment of each text (or sentence): compound score, shares and a label.
@@ -212,6 +213,17 @@ def sentiment(
         der Support war eine Katastrophe" yields a positive and a negative unit.
     model : SentimentModel, optional
         Required for ``method="model"``.
+    label_rule : None, "vader", LabelRule or dict, optional
+        How scores become ``label``. None (default): the rule of the method
+        and language, chosen on dev data (:func:`label_rules`): for
+        ``"lexicon"``, English ``share >= 0.25`` positive and ``<= -0.05``
+        negative (airline tweets), German ``share >= 0.25`` / ``<= -0.10``
+        (GermEval 2017, which labels most texts neutral). ``"vader"``: VADER's
+        ``compound`` +-0.05 for both languages, which the benchmarks show is
+        the better choice for tweets and reviews that are mostly evaluative
+        (PotTS, hotel and film reviews; see BENCHMARKS.md). A
+        :class:`LabelRule`, or ``{"de": rule, "en": rule}``, sets your own.
+        Not used by ``method="model"``, whose label is the most probable class.
     progress : bool, optional
         Show a progress bar (notebook-aware); default: only from 200,000 texts.
 
@@ -255,12 +267,13 @@ def sentiment(
     """
     check_argument("method", METHODS, method)
     check_argument("level", LEVELS, level)
+    resolve_rules("lexicon" if method == "model" else method, label_rule)  # fail early
     if method == "model" and model is None:
         raise ValueError("`method='model'` needs a fitted SentimentModel as `model=`.")
     series = texts if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="str")
     series = series.astype("str") if series.dtype != "str" else series
     if level == "sentence":
-        return _sentence_level(series, lang, method, model, progress)
+        return _sentence_level(series, lang, method, model, label_rule, progress)
     if method == "model":
         assert model is not None  # checked above; narrows the type
         language = _languages(series, lang)
@@ -271,9 +284,9 @@ def sentiment(
         scores, language = _score_lexicon(series, lang, method, progress)
         _warn_other(language)
         out = pd.DataFrame(scores, index=series.index, columns=SCORE_COLUMNS)
-        out["label"] = apply_rule(out, pd.Series(language, index=series.index), method).astype(
-            "str"
-        )
+        out["label"] = apply_rule(
+            out, pd.Series(language, index=series.index), method, label_rule
+        ).astype("str")
     out["language"] = pd.array(language, dtype="str")
     return out[[*SCORE_COLUMNS, "label", "language"]]
 
@@ -294,6 +307,7 @@ def _sentence_level(
     lang: str | Sequence[str] | pd.Series,
     method: str,
     model: SentimentModel | None,
+    label_rule: str | LabelRule | dict[str, LabelRule] | None,
     progress: bool | None,
 ) -> pd.DataFrame:
     """One row per sentence or contrastive clause, scored with its text's language."""
@@ -309,7 +323,7 @@ def _sentence_level(
         per_text = _languages(positional, lang)
     scored = sentiment(
         units["sentence"], lang=pd.Series(per_text[position], index=units.index, dtype=object),
-        method=method, model=model, progress=progress,
+        method=method, model=model, label_rule=label_rule, progress=progress,
     )
     units["row"] = series.index[position]
     return pd.concat([units, scored], axis=1)

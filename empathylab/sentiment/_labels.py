@@ -16,7 +16,15 @@ import pandas as pd
 
 from .._validation import check_argument
 
-__all__ = ["STATISTICS", "LabelRule", "apply_rule", "label_rules", "statistic"]
+__all__ = [
+    "STATISTICS",
+    "VADER_RULE",
+    "LabelRule",
+    "apply_rule",
+    "label_rules",
+    "resolve_rules",
+    "statistic",
+]
 
 #: Statistics a rule can threshold, computed from the engine's four columns:
 #: ``compound`` as is; ``share`` = ``positive - negative``, the length-normalised
@@ -96,15 +104,49 @@ def label_rules() -> dict[tuple[str, str], LabelRule]:
     }
 
 
-def apply_rule(scores: pd.DataFrame, language: pd.Series, method: str) -> pd.Series:
-    """``label`` for engine scores (columns compound, positive, negative) by language."""
+def resolve_rules(
+    method: str, label_rule: str | LabelRule | dict[str, LabelRule] | None
+) -> dict[str, LabelRule]:
+    """The rule per language (``de``, ``en``) that ``sentiment(label_rule=...)`` asks for."""
     rules = label_rules()
+    if label_rule is None:
+        return {lang: rules[(method, lang)] for lang in ("de", "en")}
+    if isinstance(label_rule, str):
+        check_argument("label_rule", ["vader"], label_rule)
+        return {"de": VADER_RULE, "en": VADER_RULE}
+    if isinstance(label_rule, LabelRule):
+        return {"de": label_rule, "en": label_rule}
+    if isinstance(label_rule, dict):
+        unknown = sorted(set(label_rule) - {"de", "en"})
+        bad = [k for k, v in label_rule.items() if not isinstance(v, LabelRule)]
+        if unknown or bad:
+            raise ValueError(
+                "`label_rule` as a dict must map 'de' and/or 'en' to LabelRule objects, but "
+                f"keys {unknown or bad} were passed."
+            )
+        chosen = {lang: rules[(method, lang)] for lang in ("de", "en")}
+        chosen.update(label_rule)
+        return chosen
+    raise TypeError(
+        "`label_rule` must be None, 'vader', a LabelRule or a dict of them by language, but "
+        f"{type(label_rule).__name__} was passed."
+    )
+
+
+def apply_rule(
+    scores: pd.DataFrame,
+    language: pd.Series,
+    method: str,
+    label_rule: str | LabelRule | dict[str, LabelRule] | None = None,
+) -> pd.Series:
+    """``label`` for engine scores (columns compound, positive, negative) by language."""
+    rules = resolve_rules(method, label_rule)
     label = pd.Series(np.nan, index=scores.index, dtype=object)
     for lang in ("de", "en"):
         rows = language.isin([lang, "und"] if lang == "en" else [lang]).fillna(False).to_numpy()
         if rows.any():
             part = scores[rows]
-            label[rows] = rules[(method, lang)].apply(
+            label[rows] = rules[lang].apply(
                 part["compound"], part["positive"], part["negative"]
             ).to_numpy()
     return label

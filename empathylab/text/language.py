@@ -21,8 +21,10 @@ How a row is scored
    ``schoen``) add :data:`WORD_WEIGHT` nats to every language they are listed
    under. This is what makes ``"Danke!"`` German and ``"hello"`` English.
 4. **Row scores** are the sums over the row's words (a sparse matrix
-   product), plus a prior of :data:`PRIOR_WEIGHT` nats for German and English,
-   which this library expects. Probabilities are the softmax of the scores
+   product), plus a prior (:data:`PRIOR_OTHER`) that favours German and English,
+   which this library expects. One word can move a row's score by at most
+   :data:`WORD_CAP` nats per language, so a single odd word (a name, a typo)
+   cannot outvote the rest of the row. Probabilities are the softmax of the scores
    divided by ``sqrt(letters)`` (py3langid's length calibration), folded into
    the requested languages and ``"other"``.
 5. **Scripts.** Letters outside the Latin script (Cyrillic, Greek, Arabic,
@@ -57,6 +59,7 @@ __all__ = [
     "LANGUAGE_VALUES",
     "OTHER_LANGUAGES",
     "PRIOR_OTHER",
+    "WORD_CAP",
     "WORD_WEIGHT",
     "detect_language",
     "supported_languages",
@@ -94,8 +97,8 @@ _CLEAN = (
     r"|\bRT\b"  # retweet marker
 )
 _NOT_FOREIGN = r"[\p{Latin}\P{L}]+"  # removing these leaves the letters of other scripts
-_EQUAL = 0
-_CAP = 16
+#: Most nats by which one word's score for a language may trail its best language.
+WORD_CAP = 16.0
 _MAX_WORD = 24  # characters of a word that are scored (bounds the cost of junk)
 
 
@@ -222,13 +225,8 @@ def _word_scores(model: _Model, words: pa.Array) -> np.ndarray:
     listed = np.array([model.words.get(w) is not None for w in lower], dtype=bool)
     if listed.any():
         member = np.stack([model.words[w] for w in lower[listed]])
-        if _EQUAL:
-            # a listed word is equally at home in every language it is listed under
-            top = np.where(member > 0, scores[listed], -np.inf).max(axis=1, keepdims=True)
-            scores[listed] = np.where(member > 0, top, scores[listed])
         scores[listed] += WORD_WEIGHT * member
-    if _CAP:
-        scores = np.maximum(scores, scores.max(axis=1, keepdims=True) - _CAP)
+    scores = np.maximum(scores, scores.max(axis=1, keepdims=True) - WORD_CAP)
     return scores
 
 
@@ -310,7 +308,7 @@ def detect_language(
     restricted to German, English and 33 other Latin-script languages, plus
     hand-written word lists (see the module docstring). No data set of the
     project's benchmarks was used to fit them. Weights of the two constants
-    are explained at :data:`WORD_WEIGHT` and :data:`PRIOR_WEIGHT`.
+    are explained at :data:`WORD_WEIGHT`, :data:`WORD_CAP` and :data:`PRIOR_OTHER`.
 
     Examples
     --------

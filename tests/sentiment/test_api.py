@@ -153,3 +153,28 @@ def test_progress_bar_only_when_asked(capsys):
     assert capsys.readouterr().err == ""
     sentiment(ENGLISH, lang="en", progress=True)
     assert "sentiment" in capsys.readouterr().err
+
+
+def test_label_rule_can_be_chosen():
+    from empathylab.sentiment import LabelRule
+
+    texts = pd.Series(["Das Hotel war schön, das Frühstück gut.", "Nice hotel, good breakfast."])
+    scores = sentiment(texts, lang=["de", "en"])
+    vader = sentiment(texts, lang=["de", "en"], label_rule="vader")
+    pd.testing.assert_frame_equal(scores.drop(columns="label"), vader.drop(columns="label"))
+    expected = np.where(vader["compound"] >= 0.05, "positive",
+                        np.where(vader["compound"] <= -0.05, "negative", "neutral"))
+    assert vader["label"].tolist() == expected.tolist()
+    strict = LabelRule("compound", -0.9, 0.99)
+    assert sentiment(texts, lang=["de", "en"], label_rule=strict)["label"].tolist() == [
+        "neutral", "neutral"]
+    mixed = sentiment(texts, lang=["de", "en"], label_rule={"de": strict})
+    assert mixed["label"].tolist() == ["neutral", scores.loc[1, "label"]]
+    with pytest.raises(ValueError, match="`label_rule` must be one of"):
+        sentiment(texts, label_rule="vadr")
+    with pytest.raises(ValueError, match="must map 'de' and/or 'en'"):
+        sentiment(texts, label_rule={"fr": strict})
+    with pytest.raises(TypeError, match="`label_rule` must be None"):
+        sentiment(texts, label_rule=0.05)
+    with pytest.raises(ValueError, match="`lower` must be below `upper`"):
+        LabelRule("share", 0.3, 0.1)
