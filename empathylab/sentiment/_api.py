@@ -32,6 +32,7 @@ LEVELS = ("text", "sentence")
 SCORE_COLUMNS = ["compound", "positive", "negative", "neutral"]
 
 _PROGRESS_FROM = 200_000  # texts from which a progress bar is shown by default
+_SHARED_FROM = 0.05  # share of a column's rows from which a language uses the shared tables
 
 
 def _spec_for(method: str, lang: str) -> LexiconSpec:
@@ -122,7 +123,10 @@ def _score_lexicon(
     map_batches(detect, range(len(batches)))
     rows = {"en": np.isin(language, ["en", "und"]), "de": language == "de"}
     specs = {lang: _spec_for(method, lang) for lang in rows if rows[lang].any()}
-    shared = {lang: shared_tables(dictionary, spec) for lang, spec in specs.items()}
+    # tables of the whole column's tokens pay off for a language with many rows; the few
+    # rows of another language are tokenised on their own
+    shared = {lang: shared_tables(dictionary, spec) for lang, spec in specs.items()
+              if rows[lang].sum() >= _SHARED_FROM * n}
     step = _progress(n, progress)
 
     def run(i: int) -> None:
@@ -143,14 +147,17 @@ def _score_lexicon(
                 if changed.any():
                     part[changed] = _score_batch(
                         _preprocessed(texts.iloc[lo:hi][changed], spec), spec, comp,
-                        shared=shared[lang],
+                        shared=shared.get(lang),
                     )
                     mine = mine & ~changed
                 if not mine.any():
                     continue
-            part[mine] = _score_batch(
-                batch.filter(pa.array(mine)), spec, comp, split.subset(mine), shared[lang]
-            )
+            if lang in shared:
+                part[mine] = _score_batch(
+                    batch.filter(pa.array(mine)), spec, comp, split.subset(mine), shared[lang]
+                )
+            else:
+                part[mine] = _score_batch(batch.filter(pa.array(mine)), spec, comp)
 
     map_batches(run, range(len(batches)), on_done=lambda i: step(batches[i][1] - batches[i][0]))
     return scores, language

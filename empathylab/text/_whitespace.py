@@ -191,7 +191,9 @@ def split_batches(
     Work that depends only on a token's spelling is then done once for the
     whole column rather than once per batch.
     """
-    parts = [split_texts(batch_array(texts, lo, hi)) for lo, hi in batches]
+    from .._parallel import map_batches
+
+    parts = map_batches(lambda b: split_texts(batch_array(texts, b[0], b[1])), batches)
     if len(parts) < 2:
         return parts
     encoded = pc.dictionary_encode(pa.concat_arrays([p.dictionary for p in parts]))

@@ -449,8 +449,22 @@ def _words(arr: pa.LargeStringArray) -> tuple[pa.LargeStringArray, np.ndarray, n
 def token_table(dictionary: pa.Array) -> np.ndarray:
     """Per distinct token: candidate scores, then its Latin and other-script letters.
 
-    Returns a float32 array of shape (tokens, candidates + 2).
+    Returns a float32 array of shape (tokens, candidates + 2). Large
+    dictionaries are scored in parts on the thread pool.
     """
+    from .._parallel import map_batches, n_threads
+
+    d = len(dictionary)
+    parts = min(n_threads(), max(1, d // 20_000))
+    if parts > 1:
+        bounds = np.linspace(0, d, parts + 1).astype(int)
+        pieces = map_batches(lambda i: _token_table(dictionary.slice(bounds[i], bounds[i + 1]
+                                                                     - bounds[i])), range(parts))
+        return np.concatenate(pieces)
+    return _token_table(dictionary)
+
+
+def _token_table(dictionary: pa.Array) -> np.ndarray:
     model = _model()
     d = len(dictionary)
     table = np.zeros((d, len(_CANDIDATES) + 2), dtype=np.float32)
