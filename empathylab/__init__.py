@@ -7,6 +7,7 @@ from .exceptions import (
     FeedbackFormatError,
     InsufficientDataError,
     MissingColumnError,
+    ModelFormatError,
     SmallSampleWarning,
 )
 from .io import (
@@ -17,7 +18,7 @@ from .io import (
     redact_pii,
     redaction_summary,
 )
-from .sentiment import sentiment
+from .sentiment import SentimentModel, sentiment
 
 __version__ = "0.1.0"
 del _accessor
@@ -29,7 +30,9 @@ __all__ = [
     "InsufficientDataError",
     "LoadReport",
     "MissingColumnError",
+    "ModelFormatError",
     "RedactionReport",
+    "SentimentModel",
     "SmallSampleWarning",
     "__version__",
     "list_presets",

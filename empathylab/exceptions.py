@@ -13,6 +13,7 @@ __all__ = [
     "FeedbackFormatError",
     "InsufficientDataError",
     "MissingColumnError",
+    "ModelFormatError",
     "SmallSampleWarning",
 ]
 
@@ -34,6 +35,11 @@ class MissingColumnError(EmpathyLabError, KeyError):
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return str(self.args[0]) if self.args else ""
+
+
+class ModelFormatError(EmpathyLabError, ValueError):
+    """A saved model file cannot be read: not a model file, another format version,
+    damaged, or pickled data. The message names the file and what is wrong."""
 
 
 class InsufficientDataError(EmpathyLabError, ValueError):

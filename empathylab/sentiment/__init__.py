@@ -3,8 +3,8 @@
 :func:`sentiment` is the entry point. Underneath: the vectorised VADER-style
 lexicon-and-rules engine (:func:`score_texts`), the resources it runs on
 (:class:`LexiconSpec`), VADER's own English resources (:func:`vader_spec`), the
-English service extension (:func:`english_spec`) and the German lexicon
-(:func:`german_spec`).
+English service extension (:func:`english_spec`), the German lexicon
+(:func:`german_spec`), and :class:`SentimentModel`, the trainable classifier.
 """
 
 from ._api import sentiment
@@ -14,10 +14,12 @@ from ._german import german_spec
 from ._labels import LabelRule, label_rules
 from ._spec import LexiconSpec
 from ._vader import vader_spec
+from .model import SentimentModel
 
 __all__ = [
     "LabelRule",
     "LexiconSpec",
+    "SentimentModel",
     "english_spec",
     "german_spec",
     "label_rules",

@@ -163,15 +163,32 @@ def _score_lexicon(
     return scores, language
 
 
+#: class labels a SentimentModel may be fitted on, and the label each stands for
+_CLASS_NAMES = {
+    "positive": "positive", "neutral": "neutral", "negative": "negative",
+    "positiv": "positive", "negativ": "negative", "pos": "positive", "neg": "negative",
+    "neu": "neutral", "1": "positive", "0": "neutral", "-1": "negative",
+    "1.0": "positive", "0.0": "neutral", "-1.0": "negative",
+}  # fmt: skip
+
+
 def _score_model(texts: pd.Series, language: pd.Series, model: SentimentModel) -> pd.DataFrame:
     from sklearn.utils.validation import check_is_fitted
 
     check_is_fitted(model)
-    out = pd.DataFrame(np.nan, index=texts.index, columns=[*SCORE_COLUMNS, "label"])
+    classes = [_CLASS_NAMES.get(str(c).strip().lower()) for c in model.classes_]
+    if None in classes or len(set(classes)) != len(classes):
+        raise ValueError(
+            "`method='model'` needs a SentimentModel fitted on the labels 'positive', "
+            "'neutral', 'negative' (or -1, 0, 1), but this one has the classes "
+            f"{[str(c) for c in model.classes_]}; use model.predict_proba(texts) for other "
+            "label sets."
+        )
+    out = pd.DataFrame(np.nan, index=texts.index, columns=SCORE_COLUMNS)
+    out["label"] = pd.Series(np.nan, index=texts.index, dtype=object)
     rows = language.isin(["de", "en", "und"]).to_numpy()
     if rows.any():
         proba = np.asarray(model.predict_proba(texts[rows]))
-        classes = [str(c) for c in model.classes_]
 
         def column(name: str) -> np.ndarray:
             return proba[:, classes.index(name)] if name in classes else np.zeros(len(proba))
