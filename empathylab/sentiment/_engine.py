@@ -18,16 +18,18 @@ implementation ``vaderSentiment`` 3.3.2 (MIT).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import threading
 import weakref
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .._parallel import map_batches
+from .._parallel import map_batches, n_threads
 from ..text._whitespace import WordSplit, batch_array, text_batches
 from ._spec import LexiconSpec
 from ._tokens import EmojiTable, Tokens, tokenize
@@ -206,7 +208,85 @@ class _Vocab:
     flags: np.ndarray  # uint8 bit flags, see _SCORED ...
 
 
+#: below this many tokens, _describe looks them up in Python dicts: Arrow builds a hash
+#: table of the whole lexicon on every call, which costs more than a few hundred lookups
+_SMALL = 512
+
+
+@functools.lru_cache(maxsize=8)
+def _python_tables(spec: LexiconSpec) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """Word -> index dicts of the lexicon, the one-word boosters and the rule vocabulary."""
+    comp = _compile(spec)
+    return tuple(  # type: ignore[return-value]
+        {w: i for i, w in enumerate(keys.to_pylist())}
+        for keys in (comp.lex_keys, comp.boost_keys, comp.vocab)
+    )
+
+
+def _describe_python(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -> _Vocab:
+    """:func:`_describe` for a few tokens, with Python's string methods."""
+    lex_index, boost_index, rule_index = _python_tables(spec)
+    negations = frozenset(comp.negations.to_pylist())
+    raw = [t or "" for t in dictionary.to_pylist()]
+    n = len(raw)
+    lex = np.full(n, -1, dtype=np.int64)
+    boost = np.full(n, -1, dtype=np.int64)
+    rule = np.zeros(n, dtype=np.int64)
+    negation = np.zeros(n, dtype=bool)
+    upper = np.zeros(n, dtype=bool)
+    for i, text in enumerate(raw):
+        token = text
+        if spec.strip_chars:
+            stripped = text.strip(spec.strip_chars)
+            if len(stripped) >= spec.min_stripped_length:
+                token = stripped
+        lower = token.lower()
+        lex[i] = lex_index.get(lower, -1)
+        boost[i] = boost_index.get(lower, -1)
+        rule[i] = rule_index.get(lower, -1) + 1
+        negation[i] = lower in negations or any(p in lower for p in spec.negation_substrings)
+        upper[i] = token.isupper()
+    bangs = np.array([t.count("!") for t in raw], dtype=np.int64)
+    questions = np.array([t.count("?") for t in raw], dtype=np.int64)
+    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions)
+
+
+def _vocab(
+    comp: _Compiled,
+    lex: np.ndarray,
+    boost: np.ndarray,
+    negation: np.ndarray,
+    rule: np.ndarray,
+    upper: np.ndarray,
+    bangs: np.ndarray,
+    questions: np.ndarray,
+) -> _Vocab:
+    in_lex, is_boost = lex >= 0, boost >= 0
+    flags = (
+        (in_lex & ~is_boost) * _SCORED
+        + upper * _UPPER
+        + ((bangs > 0) | (questions > 0)) * _PUNCT
+        + comp.contrast[rule] * _CONTRAST
+        + comp.modifier_first[rule] * _MODIFIER
+        + comp.phrase_first[rule] * _PHRASE
+    ).astype(np.uint8)
+    return _Vocab(
+        in_lex=in_lex,
+        valence=_gather(comp.lex_values, lex),
+        boost=_gather(comp.boost_values, boost),
+        is_boost=is_boost,
+        negation=negation,
+        upper=upper,
+        rule=rule,
+        bangs=bangs,
+        questions=questions,
+        flags=flags,
+    )
+
+
 def _describe(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -> _Vocab:
+    if len(dictionary) < _SMALL:
+        return _describe_python(dictionary, spec, comp)
     raw = dictionary
     token = raw
     if spec.strip_chars:
@@ -233,27 +313,7 @@ def _describe(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -> _Voca
     rule = index(comp.vocab) + 1
     upper = numpy_bool(pc.utf8_is_upper(token))
     bangs, questions = count("!"), count("?")
-    in_lex, is_boost = lex >= 0, boost >= 0
-    flags = (
-        (in_lex & ~is_boost) * _SCORED
-        + upper * _UPPER
-        + ((bangs > 0) | (questions > 0)) * _PUNCT
-        + comp.contrast[rule] * _CONTRAST
-        + comp.modifier_first[rule] * _MODIFIER
-        + comp.phrase_first[rule] * _PHRASE
-    ).astype(np.uint8)
-    return _Vocab(
-        in_lex=in_lex,
-        valence=_gather(comp.lex_values, lex),
-        boost=_gather(comp.boost_values, boost),
-        is_boost=is_boost,
-        negation=negation,
-        upper=upper,
-        rule=rule,
-        bangs=bangs,
-        questions=questions,
-        flags=flags,
-    )
+    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions)
 
 
 def _gather(values: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -386,15 +446,28 @@ class Shared:
 def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
     """:class:`Shared` tables of ``dictionary`` (a :class:`WordSplit`'s) under ``spec``."""
     comp = _compile(spec)
-    seen = dictionary
-    pieces, counts = None, None
+    # large dictionaries are described in parts on the thread pool
+    parts = min(n_threads(), max(1, len(dictionary) // 20_000))
+    bounds = np.linspace(0, len(dictionary), parts + 1).astype(int)
+
+    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any]:
+        part = dictionary.slice(bounds[i], bounds[i + 1] - bounds[i])
+        pieces, counts = _rewrite(spec, part) if spec.token_rewrite is not None else (None, None)
+        seen = part if pieces is None else pieces
+        flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
+        return pieces, counts, _describe(seen, spec, comp), flags
+
+    done = map_batches(describe_part, range(parts))
+    vocab = done[0][2]
+    for _, _, more, _ in done[1:]:
+        vocab = _concat_vocab(vocab, more)
+    pieces = counts = flags = None
     if spec.token_rewrite is not None:
-        pieces, counts = _rewrite(spec, dictionary)
-        seen = pieces
-    flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
-    return Shared(
-        len(dictionary), pieces, counts, _describe(seen, spec, comp), flags, dictionary
-    )
+        pieces = pa.concat_arrays([d[0] for d in done])
+        counts = np.concatenate([d[1] for d in done])
+    if spec.token_reorder is not None:
+        flags = np.concatenate([d[3] for d in done])
+    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary)
 
 
 def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
@@ -413,11 +486,12 @@ def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
     where = np.array([lookup.get(t, -1) for t in rest.to_pylist()], dtype=np.int64)
     new = np.flatnonzero(where < 0)
     where[new] = shared.size + np.arange(new.size)
-    remap = np.concatenate([np.arange(start, dtype=np.int64), where])
     dictionary = (pa.concat_arrays([shared.dictionary, rest.take(pa.array(new))])
                   if new.size else shared.dictionary)
-    return dataclasses.replace(tok, codes=remap[tok.codes].astype(np.int32),
-                               dictionary=dictionary)
+    codes = tok.codes.copy()
+    later = np.flatnonzero(codes >= start)
+    codes[later] = where[codes[later] - start]
+    return dataclasses.replace(tok, codes=codes, dictionary=dictionary)
 
 
 def _concat_vocab(first: _Vocab, rest: _Vocab) -> _Vocab:
@@ -447,17 +521,23 @@ def _rewrite(spec: LexiconSpec, dictionary: pa.Array) -> tuple[pa.Array, np.ndar
 
 def _expand(tok: Tokens, pieces: pa.Array, counts: np.ndarray) -> Tokens:
     """The token stream with each token replaced by its pieces (codes into ``pieces``)."""
-    piece_start = np.cumsum(counts) - counts
+    piece_start = (np.cumsum(counts) - counts).astype(np.int32)
     n_per = counts[tok.codes]
-    total = int(n_per.sum())
+    first_piece = piece_start[tok.codes]
+    if (counts == 1).all() or (n_per == 1).all():  # nothing split or dropped here
+        return dataclasses.replace(tok, codes=first_piece, dictionary=pieces)
     stream_start = np.zeros(tok.codes.size + 1, dtype=np.int64)
     np.cumsum(n_per, out=stream_start[1:])
-    owner = np.repeat(np.arange(tok.codes.size, dtype=np.int64), n_per)
-    rank = np.arange(total, dtype=np.int64) - stream_start[owner]
-    codes = (piece_start[tok.codes][owner] + rank).astype(np.int32)
-    text = tok.text[owner]
-    n_texts = tok.n_tokens.size
-    n_tokens = np.bincount(text, minlength=n_texts).astype(np.int64)
+    codes = np.repeat(first_piece, n_per)
+    multi = np.flatnonzero(n_per > 1)  # the few tokens split into several
+    for k in range(1, int(n_per[multi].max(initial=1))):
+        more = multi[n_per[multi] > k]
+        codes[stream_start[more] + k] += k
+    text = np.repeat(tok.text, n_per)
+    changed = np.flatnonzero(n_per != 1)
+    n_tokens = tok.n_tokens + np.bincount(
+        tok.text[changed], weights=n_per[changed] - 1, minlength=tok.n_tokens.size
+    ).astype(np.int64)
     first = stream_start[np.minimum(tok.first, tok.codes.size)]
     return Tokens(codes=codes, dictionary=pieces, text=text, first=first, n_tokens=n_tokens)
 

@@ -472,8 +472,8 @@ class ClauseFinalNegation:
         starts = has("inner_start")
         starts[tok.first[tok.n_tokens > 0]] = True
         starts[1:] |= has("ends")[:-1] & (text[1:] == text[:-1])
-        start_index = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
-        s = start_index[p]
+        start_at = np.flatnonzero(starts)
+        s = start_at[np.searchsorted(start_at, p, side="right") - 1]
         words = p - s
         ok = words >= 1
         # opening particles, greedy, leaving at least one word

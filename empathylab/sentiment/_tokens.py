@@ -40,6 +40,7 @@ class EmojiTable:
     keys: pa.Array
     descriptions: pa.Array
     char_class: str  # RE2 character class matching any key
+    min_lead: int = 0xC2  # smallest first UTF-8 byte of a key
 
     @classmethod
     def from_mapping(cls, emoji: Mapping[str, str]) -> EmojiTable | None:
@@ -64,6 +65,7 @@ class EmojiTable:
             keys=pa.array(list(singles), pa.string()),
             descriptions=pa.array(list(singles.values()), pa.string()),
             char_class="[" + "".join(parts) + "]",
+            min_lead=min(k.encode("utf-8")[0] for k in singles),
         )
 
 
@@ -140,6 +142,26 @@ def _expand_emoji(
     return combined.filter(nonempty), np.bincount(parent[keep], minlength=counts.size)
 
 
+def _texts_with_byte_from(texts: pa.Array, lowest: int) -> np.ndarray:
+    """Positions of the texts that hold a byte >= ``lowest`` (one pass over the bytes)."""
+    n = len(texts)
+    offsets_buffer, data_buffer = texts.buffers()[1:3]
+    if data_buffer is None or n == 0:
+        return np.zeros(0, dtype=np.int64)
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[texts.offset : texts.offset + n + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)[offsets[0] : offsets[-1]]
+    if data.size == 0 or data.max() < lowest:
+        return np.zeros(0, dtype=np.int64)
+    starts = (offsets[:-1] - offsets[0]).astype(np.int64)
+    nonempty = offsets[1:] > offsets[:-1]
+    top = np.zeros(n, dtype=np.uint8)
+    top[nonempty] = np.maximum.reduceat(data, starts[nonempty])
+    hit = nonempty & (top >= lowest)
+    if texts.null_count:
+        hit &= pc.is_valid(texts).to_numpy(zero_copy_only=False)
+    return np.flatnonzero(hit)
+
+
 def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None = None) -> Tokens:
     """Tokenise a batch of texts (nulls give no tokens) like vaderSentiment.
 
@@ -161,8 +183,8 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None 
     n_texts = len(texts)
     with_emoji = np.zeros(n_texts, dtype=bool)
     if emoji is not None:
-        # emoji are not ASCII: run the regex only on the texts that are not ASCII either
-        wide = np.flatnonzero(~pc.fill_null(pc.string_is_ascii(texts), True).to_numpy(False))
+        # emoji are not ASCII: run the regex only on texts with a byte that can start one
+        wide = _texts_with_byte_from(texts, emoji.min_lead)
         if wide.size:
             found = pc.match_substring_regex(texts.take(pa.array(wide)), emoji.char_class)
             with_emoji[wide] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)

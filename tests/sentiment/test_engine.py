@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from empathylab.sentiment import LexiconSpec, score_texts, vader_spec
+from empathylab.sentiment import LexiconSpec, _engine, score_texts, vader_spec
 from empathylab.sentiment._tokens import _split
 from empathylab.text import _whitespace
 
@@ -408,3 +408,20 @@ def test_token_hooks_are_checked():
         vader_spec().extend(token_rewrite="split")
     with pytest.raises(TypeError, match="must also have a method `flags"):
         vader_spec().extend(token_reorder=lambda tok, flags: None)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(
+    alphabet="abcGOODnt'!?.,:)(ü😁 ", max_size=12)), min_size=1, max_size=30))
+def test_small_and_large_dictionaries_are_described_alike(tokens):
+    from empathylab.sentiment._german import german_spec
+
+    for spec in (vader_spec(), german_spec()):
+        comp = _engine._compile(spec)
+        small = _engine._describe(pa.array(tokens, pa.string()), spec, comp)
+        many = tokens * (_engine._SMALL // len(tokens) + 1)
+        large = _engine._describe(pa.array(many, pa.string()), spec, comp)
+        for field in dataclasses.fields(small):
+            np.testing.assert_array_equal(getattr(small, field.name),
+                                          getattr(large, field.name)[: len(tokens)],
+                                          err_msg=f"{spec.name} {field.name}")
