@@ -132,6 +132,9 @@ _ARROW_REWRITES: tuple[tuple[tuple[str, ...] | None, str, str], ...] = (
     (("..", "…"), r"(\pL)(\.{2,}|…)(\pL)", r"\1\2 \3"),  # "a..b..c"
 )
 _TRIPLED = "(?i:" + "|".join(f"{c}{c}{c}" for c in "abcdefghijklmnopqrstuvwxyzäöüß") + ")"
+# any token one of _ARROW_REWRITES may change (a superset: their filters and elongations)
+_TOUCHED = (r"@|https?://|www\.|-|\.\.|…|[\x{fe0f}\x{200d}\x{1f3fb}-\x{1f3ff}]|"
+            + _TRIPLED)
 _SHORT_WORD_RE2 = (r"(^|[^\pL])(\pL{1,2})([!?.,;:]+)$", r"\1\2 \3")  # on each piece
 # punctuation around a word; a piece that is such a word of 6+ letters may be a compound
 _AROUND = "".join(sorted(set(string.punctuation) | set("«»„“”‘’‚…–—·")))
@@ -308,12 +311,19 @@ def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
         new = [_rewrite_one(t).split() for t in tokens.to_pylist()]
         return (pa.array([p for parts in new for p in parts], pa.string()),
                 np.array([len(parts) for parts in new], dtype=np.int64))
-    for needles, pattern, replacement in _ARROW_REWRITES:
-        if needles is None:
-            tripled = np.flatnonzero(_mask(pc.match_substring_regex(tokens, _TRIPLED)))
-            tokens = _python_at(tokens, tripled, lambda t: _ELONGATION.sub(r"\1", t))
-        else:
-            tokens = _replace_where(tokens, _contains_any(tokens, needles), pattern, replacement)
+    # the rules before the split touch few tokens: find them in one pass, rewrite only them
+    touched = np.flatnonzero(_mask(pc.match_substring_regex(tokens, _TOUCHED)))
+    if touched.size:
+        some = tokens.take(pa.array(touched))
+        for needles, pattern, replacement in _ARROW_REWRITES:
+            if needles is None:
+                tripled = np.flatnonzero(_mask(pc.match_substring_regex(some, _TRIPLED)))
+                some = _python_at(some, tripled, lambda t: _ELONGATION.sub(r"\1", t))
+            else:
+                some = _replace_where(some, _contains_any(some, needles), pattern, replacement)
+        mask = np.zeros(len(tokens), dtype=bool)
+        mask[touched] = True
+        tokens = pc.replace_with_mask(tokens, pa.array(mask), some)
     pieces, counts = _resplit(tokens)
     # the punctuation after a one- or two-letter word: only pieces ending in it
     ending = _mask(pc.match_substring_regex(pieces, r"[!?.,;:]$"))
@@ -367,6 +377,13 @@ _FLAG_RULES: tuple[tuple[str, str, Any, bool], ...] = (
     ("bringt", "in", ("bringt", "brachte"), True),
 )
 _BIT = {name: 1 << i for i, (name, *_) in enumerate(_FLAG_RULES)}
+# a token of letters and digits only matches a regex rule only as one of these whole words
+_PUNCT = r"[^\pL\pN_]"
+_BARE_WORDS = {
+    "negation": list(FINAL_NEGATIONS),
+    "mehr": ["mehr"],
+    "blocker": ["dass", "daß", "ob", "wie", "wenn", "weil"],
+}
 
 
 @cache
@@ -424,15 +441,26 @@ class ClauseFinalNegation:
                 out[i] = _python_flags(token)
             return out
         lower = pc.utf8_lower(dictionary)
+        # a pattern matches a bare word (negation, "mehr", a blocker) or needs punctuation:
+        # the patterns run on the tokens with punctuation, the words are looked up
+        punct = np.flatnonzero(_mask(pc.match_substring_regex(dictionary, _PUNCT)))
+        some = dictionary.take(pa.array(punct))
+        some_lower = lower.take(pa.array(punct))
         for name, kind, value, on_lower in _FLAG_RULES:
-            strings = lower if on_lower else dictionary
             if kind == "regex":
-                found = pc.match_substring_regex(strings, value)
-            elif kind == "in":
-                found = pc.is_in(strings, value_set=pa.array(list(value), pa.string()))
+                found = np.zeros(len(dictionary), dtype=bool)
+                found[punct] = _mask(pc.match_substring_regex(
+                    some_lower if on_lower else some, value))
+                if name in _BARE_WORDS:
+                    found |= _mask(pc.is_in(lower, value_set=pa.array(_BARE_WORDS[name])))
+                out[found] |= np.uint32(_BIT[name])
+                continue
+            strings = lower if on_lower else dictionary
+            if kind == "in":
+                hit = pc.is_in(strings, value_set=pa.array(list(value), pa.string()))
             else:  # prefix
-                found = pc.starts_with(strings, value)
-            out[_mask(found)] |= np.uint32(_BIT[name])
+                hit = pc.starts_with(strings, value)
+            out[_mask(hit)] |= np.uint32(_BIT[name])
         return out
 
     def __call__(self, tok: Tokens, flags: np.ndarray) -> np.ndarray:
