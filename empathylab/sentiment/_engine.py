@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 import threading
 import weakref
 from dataclasses import dataclass
@@ -206,6 +207,7 @@ class _Vocab:
     bangs: np.ndarray
     questions: np.ndarray
     flags: np.ndarray  # uint8 bit flags, see _SCORED ...
+    breaks: np.ndarray  # the token ends with one of spec.scope_breaks
 
 
 #: below this many tokens, _describe looks them up in Python dicts: Arrow builds a hash
@@ -248,7 +250,11 @@ def _describe_python(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -
         upper[i] = token.isupper()
     bangs = np.array([t.count("!") for t in raw], dtype=np.int64)
     questions = np.array([t.count("?") for t in raw], dtype=np.int64)
-    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions)
+    breaks = np.zeros(n, dtype=bool)
+    if spec.scope_breaks:
+        ends = re.compile(_breaks_pattern(spec.scope_breaks))
+        breaks = np.array([ends.search(t) is not None for t in raw], dtype=bool)
+    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions, breaks)
 
 
 def _vocab(
@@ -260,6 +266,7 @@ def _vocab(
     upper: np.ndarray,
     bangs: np.ndarray,
     questions: np.ndarray,
+    breaks: np.ndarray,
 ) -> _Vocab:
     in_lex, is_boost = lex >= 0, boost >= 0
     flags = (
@@ -281,7 +288,14 @@ def _vocab(
         bangs=bangs,
         questions=questions,
         flags=flags,
+        breaks=breaks,
     )
+
+
+def _breaks_pattern(chars: str) -> str:
+    """A token that ends with one of ``chars`` (closing quotes and brackets may follow)."""
+    escaped = "".join("\\" + c if c in "\\^]-[" else c for c in chars)
+    return f"[{escaped}][\"'\\)\\]»«“”’]*$"
 
 
 def _describe(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -> _Vocab:
@@ -313,7 +327,10 @@ def _describe(dictionary: pa.Array, spec: LexiconSpec, comp: _Compiled) -> _Voca
     rule = index(comp.vocab) + 1
     upper = numpy_bool(pc.utf8_is_upper(token))
     bangs, questions = count("!"), count("?")
-    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions)
+    breaks = np.zeros(len(raw), dtype=bool)
+    if spec.scope_breaks:
+        breaks = numpy_bool(pc.match_substring_regex(raw, _breaks_pattern(spec.scope_breaks)))
+    return _vocab(comp, lex, boost, negation, rule, upper, bangs, questions, breaks)
 
 
 def _gather(values: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -645,10 +662,15 @@ def _score_batch(
     # VADER's "no": 0 before a lexicon word; negates 1-2 words on (3 across "or"/"nor")
     no_before = comp.det[r[0]] & ~is_head & nxt_ok[0] & voc.in_lex[u[nxt[0]]]
     v[no_before] = 0.0
+    # a negation does not reach across a token that ends with a scope break (". , ;")
+    crossed = [np.zeros(at.size, dtype=bool)] * 3
+    if spec.scope_breaks:  # the token at distance k itself ends with a break, or one between
+        b = [ok[k] & voc.breaks[u[prev[k]]] for k in (1, 2, 3)]
+        crossed = [b[0], b[0] | b[1], b[0] | b[1] | b[2]]
     after_no = (
-        (ok[1] & comp.det[r[1]])
-        | (ok[2] & comp.det[r[2]])
-        | (ok[3] & comp.det[r[3]] & comp.conj[r[1]])
+        (ok[1] & comp.det[r[1]] & ~crossed[0])
+        | (ok[2] & comp.det[r[2]] & ~crossed[1])
+        | (ok[3] & comp.det[r[3]] & comp.conj[r[1]] & ~crossed[2])
     )
     v[after_no] = base_value[after_no] * spec.negation_scalar
     up = voc.upper[u[at]] & caps
@@ -662,7 +684,7 @@ def _score_batch(
         cap_boost = voc.is_boost[uk] & voc.upper[uk] & caps
         s = np.where(cap_boost, s + np.where(v > 0, spec.caps_increment, -spec.caps_increment), s)
         v = np.where(act, v + s * spec.booster_decay[k - 1], v)
-        negated = voc.negation[uk]
+        negated = voc.negation[uk] & ~crossed[k - 1]  # "not." reaches nothing after it
         if k == 1:
             v = np.where(act & negated, v * N, v)
             continue

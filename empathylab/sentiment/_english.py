@@ -26,6 +26,8 @@ lexicon with these additions, all made through :class:`LexiconSpec` fields (no
   ("never been so good" is emphasis).
 * ``n’t`` with a curly apostrophe negates as ``n't`` does.
 * 👍 and 👎 ("thumbs up", "thumbs down" in VADER's emoji table) are verdicts.
+* A negation stops at the end of its sentence or clause (``LexiconSpec.scope_breaks``):
+  "I can't log in. Great app otherwise" does not negate "Great".
 * VADER's rules apply as Hutto & Gilbert (2014) describe them, without the two
   accidents of vaderSentiment 3.3.2 that ``method="vader"`` keeps for parity
   (``LexiconSpec.vader_quirks``).
@@ -148,6 +150,9 @@ def english_spec() -> LexiconSpec:
         negations=base.negations | negations,
         determiner_negations=base.determiner_negations | negations,
         negation_substrings=(*base.negation_substrings, f"n{_CURLY}t"),
+        # a negation ends at the end of its sentence or clause ("I can't log in. Great
+        # app otherwise"); airline dev macro-F1 0.626 -> 0.629
+        scope_breaks=".!?;:,",
         # the rules as Hutto & Gilbert (2014) describe them, without the two accidents
         # of vaderSentiment 3.3.2 that method="vader" reproduces for parity
         vader_quirks=False,

@@ -181,6 +181,7 @@ def _rewrite_one(token: str) -> str:
     token = _HYPHEN.sub(" ", token)
     token = _ELLIPSIS.sub(r"\1 ", token)
     token = " ".join(_SHORT_WORD_PUNCT.sub(r"\1 \2", part) for part in token.split())
+    token = " ".join(_NEG_PUNCT.sub(r"\1 \2", part) for part in token.split())
     return _LONG_WORD.sub(lambda m: _split_word(m.group(0)), token)
 
 
@@ -329,6 +330,10 @@ def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
     ending = _mask(pc.match_substring_regex(pieces, r"[!?.,;:]$"))
     pieces, more = _resplit(_replace_where(pieces, ending, *_SHORT_WORD_RE2))
     counts = _compose(counts, more)
+    # a negation's punctuation is set apart: it ends the clause, the negation may move
+    negation = _mask(pc.match_substring_regex(pieces, _NEG_PUNCT.pattern))
+    pieces, more = _resplit(_replace_where(pieces, negation, _NEG_PUNCT.pattern, r"\1 \2"))
+    counts = _compose(counts, more)
     pieces, more = _resplit(_split_compounds(pieces))
     return pieces, _compose(counts, more)
 
@@ -345,6 +350,9 @@ _OPENERS = (
     "wieder", "echt", "wirklich", "halt", "eben", "natürlich", "trotzdem", "dennoch",
     "jedoch", "allerdings", "oder", "sondern", "nur", "schon", "immer", "noch",
 )  # fmt: skip
+# a negation with punctuation glued to it ("nicht.", "nie!", "nicht:/"): the punctuation
+# is set apart, so the negation can move and what follows the punctuation is out of reach
+_NEG_PUNCT = re.compile(rf"(?i)^({'|'.join(FINAL_NEGATIONS)})([.!?;,:)].*)$")
 #: at most this many words between the clause's openers and its final negation
 MAX_CLAUSE_WORDS = 4
 _NEG_CORE = rf"^(?:{'|'.join(FINAL_NEGATIONS)})(?:[.!?;,:)].*)?$"

@@ -84,6 +84,12 @@ class LexiconSpec:
         A token containing one of these negates too; VADER: ``("n't",)``.
     negation_scalar : float, default=-0.74
         Factor for a negated valence (VADER's ``N_SCALAR``).
+    scope_breaks : str, default=""
+        Punctuation that ends a negation's reach: a negation (or "no") does not
+        apply to a word when a token between them ends with one of these
+        characters ("I can't log in. Great app": "can't" does not reach
+        "Great"). VADER has none (its negations reach across sentences); the
+        English and German lexicon specs use ``".!?;:,"``.
     determiner_negations : set of str, default=frozenset()
         Words handled like VADER's "no": they keep their own lexicon valence
         when standing alone, score 0 when the next token is a lexicon word,
@@ -203,6 +209,7 @@ class LexiconSpec:
     negations: frozenset[str] = frozenset()
     negation_substrings: tuple[str, ...] = ()
     negation_scalar: float = -0.74
+    scope_breaks: str = ""
     determiner_negations: frozenset[str] = frozenset()
     determiner_conjunctions: frozenset[str] = frozenset()
     contrasts: Mapping[str, tuple[float, float]] = field(default_factory=dict)

@@ -425,3 +425,15 @@ def test_small_and_large_dictionaries_are_described_alike(tokens):
             np.testing.assert_array_equal(getattr(small, field.name),
                                           getattr(large, field.name)[: len(tokens)],
                                           err_msg=f"{spec.name} {field.name}")
+
+
+def test_scope_breaks_stop_negation_at_the_end_of_a_clause():
+    plain = vader_spec()
+    breaking = plain.extend(name="breaks", scope_breaks=".!?;:,")
+    texts = pd.Series(["It is not fast. Good service", "It is not, good service",
+                       "not good service", "no it. good"])
+    a, b = score_texts(texts, plain)["compound"], score_texts(texts, breaking)["compound"]
+    assert a[0] < b[0] and b[0] > 0  # "not" no longer reaches "Good"
+    assert a[1] < 0 < b[1]
+    assert a[2] == b[2] < 0  # nothing between: still negated
+    assert b[3] > a[3]  # "no" stops too

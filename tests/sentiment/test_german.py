@@ -77,8 +77,8 @@ def test_negation_ending_the_clause_verb_second_order():
     # a negation before "dass"/"ob" belongs to the main clause and is not moved there
     moved = de.preprocess_german(pd.Series(["Es stimmt nicht, dass es schlecht ist.",
                                             "Ich weiß nicht, ob es gut ist."]))
-    assert moved.tolist() == ["Es stimmt nicht, dass es schlecht ist.",
-                              "Ich weiß nicht, ob es gut ist."]
+    assert moved.tolist() == ["Es stimmt nicht , dass es schlecht ist.",
+                              "Ich weiß nicht , ob es gut ist."]
 
 
 def test_negated_opinion_verb_negates_its_dass_clause():
@@ -515,17 +515,17 @@ def test_token_rules_never_disagree_with_the_reference(tokens):
 
 
 @pytest.mark.parametrize(("text", "read"), [
-    ("Gut war es nicht.", "nicht. Gut war es"),
+    ("Gut war es nicht.", "nicht Gut war es ."),
     ("Leider funktioniert es nicht mehr, schade", "Leider nicht funktioniert es mehr, schade"),
     ("Das Essen war gut, der Service nicht", "Das Essen war gut, nicht der Service"),
-    ("Nee, klappt nicht:/", "Nee, nicht:/ klappt"),
-    ("Geht gar nicht...hab Hunger", "nicht... Geht gar hab Hunger"),
-    ("Besser geht es nicht!", "Besser geht es nicht!"),
-    ("Das bringt nichts.", "Das bringt nichts."),
-    ("Es stimmt nicht, dass es schlecht ist.", "Es stimmt nicht, dass es schlecht ist."),
+    ("Nee, klappt nicht:/", "Nee, nicht klappt :/"),
+    ("Geht gar nicht...hab Hunger", "nicht Geht gar ... hab Hunger"),
+    ("Besser geht es nicht!", "Besser geht es nicht !"),
+    ("Das bringt nichts.", "Das bringt nichts ."),
+    ("Es stimmt nicht, dass es schlecht ist.", "Es stimmt nicht , dass es schlecht ist."),
     ("Ich finde nicht, dass der Service gut war.", "Ich finde, dass nicht der Service gut war."),
     ("Das ist eine sehr lange Geschichte die nicht.",
-     "Das ist eine sehr lange Geschichte die nicht."),
+     "Das ist eine sehr lange Geschichte die nicht ."),
     ("nicht", "nicht"),
 ])
 def test_clause_final_negation_on_tokens(text, read):
@@ -559,3 +559,8 @@ def test_small_and_large_dictionaries_rewrite_alike():
     small_pieces, small_counts = gt.rewrite_tokens(pa.array(TOKENS))
     assert counts[: len(TOKENS)].tolist() == small_counts.tolist()
     assert pieces.to_pylist()[: len(small_pieces)] == small_pieces.to_pylist()
+
+
+def test_negation_ends_with_its_sentence():
+    assert one("Mein Gutscheincode wird an der Kasse nicht angenommen. Sehr enttäuschend.") < 0
+    assert one("Das klappt nicht, toll ist das nicht.") < 0
