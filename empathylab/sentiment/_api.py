@@ -13,6 +13,7 @@ import pyarrow as pa
 from .._parallel import map_batches
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
+from ..io.values import normalize_language
 from ..text._whitespace import batch_array, split_batches, text_batches
 from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
@@ -52,19 +53,19 @@ def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> np.nd
         out = pd.Series(lang, index=texts.index, dtype="str")
     else:
         given = lang if isinstance(lang, pd.Series) else pd.Series(list(lang), dtype=object)
-        given = given.astype(object).where(given.notna(), "other")
         if len(given) != len(texts):
             raise ValueError(
                 f"`lang` has {len(given)} values but `texts` has {len(texts)}; pass one "
                 "language per text, or 'auto', 'de' or 'en'."
             )
-        out = given.set_axis(texts.index).astype("str").str.lower()
-        unknown = out.notna() & ~out.isin(["de", "en", "other", "und"])
-        if unknown.any():
-            raise ValueError(
-                "`lang` values must be 'de', 'en', 'other' or 'und', but "
-                f"{sorted(out[unknown].unique())[:5]} were passed."
-            )
+        # names and locales as read_feedback reads them ("Deutsch", "de-AT" -> "de");
+        # any other language is "other"
+        out = normalize_language(given.set_axis(texts.index).astype("string")).astype(object)
+        known = out.notna().to_numpy()
+        foreign = known & ~out.isin(["de", "en", "other", "und"]).to_numpy()
+        out[foreign] = "other"
+        if not known.all():  # missing languages are detected
+            out[~known] = detect_language(texts[~known])["language"].to_numpy(dtype=object)
     blank = texts.isna() | (texts.astype("str").str.strip() == "")
     return out.astype(object).where(~blank).to_numpy(dtype=object, copy=True)
 
@@ -220,7 +221,10 @@ def sentiment(
         Feedback texts, German and English mixed.
     lang : {"auto", "de", "en"} or a Series of language codes, default="auto"
         ``"auto"`` detects the language of every row
-        (:func:`empathylab.text.detect_language`). Texts in other languages
+        (:func:`empathylab.text.detect_language`); a Series (such as the
+        ``language`` column of :func:`read_feedback`: ISO codes, names or
+        locales such as ``"Deutsch"``, ``"de-AT"``) gives it per row; its
+        missing values are detected, other languages are ``other``. Texts in other languages
         are labelled ``other`` and left unscored (NaN) with a warning; texts
         without words (only emoji or links, ``und``) are scored with the
         English rules, which know emoji.

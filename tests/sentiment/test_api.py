@@ -84,6 +84,8 @@ def test_lang_series_and_errors():
         sentiment(ENGLISH, level="word")
     with pytest.raises(ValueError, match="`lang` has 2 values"):
         sentiment(ENGLISH, lang=["en", "de"])
+    with pytest.raises(ValueError, match="`lang` must be one of"):
+        sentiment(ENGLISH, lang="english")
     with pytest.raises(ValueError, match="needs a fitted SentimentModel"):
         sentiment(ENGLISH, method="model")
 
@@ -178,3 +180,11 @@ def test_label_rule_can_be_chosen():
         sentiment(texts, label_rule=0.05)
     with pytest.raises(ValueError, match="`lower` must be below `upper`"):
         LabelRule("share", 0.3, 0.1)
+
+
+def test_missing_given_languages_are_detected():
+    texts = pd.Series(["Die Lieferung war super", "The delivery was great", "Prima", "Bien"])
+    with pytest.warns(el.DataQualityWarning, match="1 text"):
+        out = sentiment(texts, lang=pd.Series([None, "English", "de-AT", "fr"]))
+    assert out["language"].tolist() == ["de", "en", "de", "other"]
+    pd.testing.assert_frame_equal(out.iloc[[0]], sentiment(texts.iloc[[0]], lang="de"))
