@@ -51,7 +51,7 @@ the GermEval target on tweets and reviews is visible. The other sets are never t
 (``split_sentences``) and the valence sum per token.
 
 Speed is measured on all texts of the four sets together: the first run (which also
-builds the spec's lookup tables and fills the per-word compound cache) and the best of
+builds the spec's lookup tables) and the best of
 three further runs; then the cost of ``preprocess_german`` and of each of its steps.
 """
 
@@ -220,7 +220,7 @@ def _speed(all_texts: pd.Series, spec: LexiconSpec) -> None:
     cold, warm = times[0], min(times[1:])
     print(f"speed: {len(all_texts):,} texts ({all_texts.str.len().sum() / 1e6:.1f} M characters) "
           f"in {cold:.2f} s on the first run ({len(all_texts) / cold:,.0f} texts/s), "
-          f"{warm:.2f} s once cached ({len(all_texts) / warm:,.0f} texts/s)")
+          f"{warm:.2f} s at best of three more ({len(all_texts) / warm:,.0f} texts/s)")
     import pyarrow as pa
 
     from empathylab.sentiment._german_text import preprocess_texts, rewrite_tokens

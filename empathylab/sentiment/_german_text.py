@@ -563,7 +563,7 @@ def preprocess_german(texts: pd.Series) -> pd.Series:
     >>> s = pd.Series(["Gut war es nicht.", "Eine Kundendienstwüste!", "Top-Service",
     ...                "Liebes Team, danke @anna!"])
     >>> preprocess_german(s).tolist()
-    ['nicht. Gut war es', 'Eine Kundendienst ·wüste!', 'Top Service', 'Team, danke !']
+    ['nicht Gut war es .', 'Eine Kundendienst ·wüste!', 'Top Service', 'Team, danke !']
     """
     from ..text._whitespace import batch_array
     from ._engine import _as_arrow
