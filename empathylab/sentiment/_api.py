@@ -223,11 +223,11 @@ def sentiment(
         ``"auto"`` detects the language of every row
         (:func:`empathylab.text.detect_language`); a Series (such as the
         ``language`` column of :func:`read_feedback`: ISO codes, names or
-        locales such as ``"Deutsch"``, ``"de-AT"``) gives it per row; its
-        missing values are detected, other languages are ``other``. Texts in other languages
-        are labelled ``other`` and left unscored (NaN) with a warning; texts
-        without words (only emoji or links, ``und``) are scored with the
-        English rules, which know emoji.
+        locales such as ``"Deutsch"``, ``"de-AT"``) gives it per row, and its
+        missing values are detected. Texts in other languages are labelled
+        ``other`` and left unscored (NaN) with a warning; texts without words
+        (only emoji or links, ``und``) are scored with the English rules,
+        which know emoji.
     method : {"lexicon", "vader", "model"}, default="lexicon"
         ``"lexicon"``: VADER's rules with the English service vocabulary, and
         the German lexicon and rules written for this project, with thresholds
