@@ -14,10 +14,10 @@ from .._parallel import map_batches
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
 from ..io.values import normalize_language
-from ..text._whitespace import batch_array, split_batches, text_batches
+from ..text._whitespace import as_arrow, batch_array, split_batches, text_batches
 from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
-from ._engine import _as_arrow, _compile, _preprocessed, _score_batch, shared_tables
+from ._engine import _compile, _preprocessed, _score_batch, shared_tables
 from ._english import english_spec
 from ._labels import LabelRule, apply_rule, resolve_rules
 from ._spec import LexiconSpec
@@ -104,7 +104,7 @@ def _score_lexicon(
     scores = np.full((n, 4), np.nan)
     language = np.full(n, np.nan, dtype=object)
     given = None if isinstance(lang, str) and lang == "auto" else _languages(texts, lang)
-    array = _as_arrow(texts)
+    array = as_arrow(texts)
     batches = text_batches(array)
     splits = split_batches(array, batches)
     if not splits:

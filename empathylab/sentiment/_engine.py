@@ -31,7 +31,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .._parallel import map_batches, n_threads
-from ..text._whitespace import WordSplit, batch_array, text_batches
+from ..text._whitespace import WordSplit, as_arrow, batch_array, text_batches
 from ._spec import LexiconSpec
 from ._tokens import EmojiTable, Tokens, tokenize
 
@@ -844,14 +844,6 @@ def _aggregate(
     return out
 
 
-def _as_arrow(texts: pd.Series) -> pa.ChunkedArray:
-    strings = texts.astype(pd.StringDtype("pyarrow"))
-    array = pa.array(strings.array)
-    if isinstance(array, pa.ChunkedArray):
-        return array.cast(pa.large_string())
-    return pa.chunked_array([array]).cast(pa.large_string())
-
-
 def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
     """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
     assert spec.preprocess is not None  # callers check; narrows the type
@@ -862,7 +854,7 @@ def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
             f"({len(texts)}), but returned {type(prepared).__name__}"
             f"{f' of length {len(prepared)}' if hasattr(prepared, '__len__') else ''}."
         )
-    return batch_array(_as_arrow(prepared), 0, len(prepared))
+    return batch_array(as_arrow(prepared), 0, len(prepared))
 
 
 def score_texts(texts: pd.Series, spec: LexiconSpec) -> pd.DataFrame:
@@ -921,7 +913,7 @@ def score_texts(texts: pd.Series, spec: LexiconSpec) -> pd.DataFrame:
         )
     comp = _compile(spec)
     missing = texts.isna().to_numpy()
-    array = _as_arrow(texts)
+    array = as_arrow(texts)
     scores = np.zeros((len(texts), 4))
 
     def run(bounds: tuple[int, int]) -> None:

@@ -565,12 +565,11 @@ def preprocess_german(texts: pd.Series) -> pd.Series:
     >>> preprocess_german(s).tolist()
     ['nicht Gut war es .', 'Eine Kundendienst ·wüste!', 'Top Service', 'Team, danke !']
     """
-    from ..text._whitespace import batch_array
-    from ._engine import _as_arrow
+    from ..text._whitespace import as_arrow, batch_array
     from ._tokens import tokenize
 
     prepared = preprocess_texts(texts)
-    array = batch_array(_as_arrow(prepared), 0, len(prepared))
+    array = batch_array(as_arrow(prepared), 0, len(prepared))
     split = split_texts(array)
     tok = tokenize(array, None, split)
     pieces, counts = rewrite_tokens(tok.dictionary)

@@ -100,10 +100,6 @@ class Tokens:
         return index - self.first[self.text[index]]
 
 
-# the splitter is shared with language detection
-_split = split_whitespace
-
-
 def _expand_emoji(
     tokens: pa.Array, counts: np.ndarray, emoji: EmojiTable
 ) -> tuple[pa.Array, np.ndarray]:
@@ -197,12 +193,12 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None 
             counts = split.counts
         codes, dictionary = split.codes, split.dictionary
     else:
-        tokens, counts, real = _split(texts, skip=with_emoji)
+        tokens, counts, real = split_whitespace(texts, skip=with_emoji)
         encoded = pc.dictionary_encode(tokens)
         codes = encoded.indices.to_numpy().astype(np.int32, copy=False)
         if real is not None:
             codes = codes[real]
-        # tokens from _split carry the whitespace after them: trim once per distinct token
+        # tokens from split_whitespace carry the whitespace after them: trim once per distinct token
         dictionary = pc.utf8_rtrim_whitespace(encoded.dictionary)
     parent = np.repeat(np.arange(n_texts, dtype=np.int64), counts)
     n_tokens = counts.astype(np.int64)
@@ -213,7 +209,7 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None 
         fancy = pc.replace_substring_regex(
             texts.take(pa.array(at)), f"({emoji.char_class})", " \\1"
         )
-        more, more_counts, _ = _split(fancy)
+        more, more_counts, _ = split_whitespace(fancy)
         more, more_counts = _expand_emoji(more, more_counts, emoji)
         more_encoded = pc.dictionary_encode(more)
         codes = np.concatenate(

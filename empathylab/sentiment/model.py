@@ -278,23 +278,22 @@ class _TfidfBlock:
 
 
 def _lexicon_scores(texts: pd.Series, lang: str) -> np.ndarray:
-    """The five :data:`LEXICON_FEATURES` of every text, with its language's lexicon."""
-    from ._engine import score_texts
-    from ._english import english_spec
-    from ._german import german_spec
+    """The five :data:`LEXICON_FEATURES` of every text, with its language's lexicon.
+
+    German rows use the German lexicon, all others (other languages too) the English.
+    """
+    from ._api import SCORE_COLUMNS, sentiment
 
     if lang == "auto":
         from ..text.language import detect_language
 
         german = detect_language(texts)["language"].eq("de").fillna(False).to_numpy(bool)
+        languages = np.where(german, "de", "en")
     else:
-        german = np.full(len(texts), lang == "de")
-    out = np.zeros((len(texts), 4))
-    for rows, spec in ((german, german_spec), (~german, english_spec)):
-        if rows.any():
-            scores = score_texts(texts[rows], spec())
-            out[rows] = scores[["compound", "positive", "negative", "neutral"]].to_numpy(float)
-    out = np.nan_to_num(out)
+        languages = np.full(len(texts), lang)
+    out = sentiment(texts, lang=list(languages), progress=False)[SCORE_COLUMNS]
+    # C order, so the scaling's column sums run in the same order at fit and transform
+    out = np.nan_to_num(np.ascontiguousarray(out.to_numpy(float)))
     return np.column_stack([out, out[:, 1] - out[:, 2]])
 
 

@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
 __all__ = [
     "BATCH_BYTES",
+    "as_arrow",
     "WIDE_WHITESPACE",
     "WordSplit",
     "batch_array",
@@ -157,6 +159,18 @@ def split_texts(texts: pa.Array) -> WordSplit:
     # tokens carry the whitespace after them: trim once per distinct token
     dictionary = pc.utf8_rtrim_whitespace(encoded.dictionary)
     return WordSplit(codes=codes, dictionary=dictionary, counts=counts.astype(np.int64))
+
+
+def as_arrow(texts: pd.Series) -> pa.ChunkedArray:
+    """The texts as Arrow UTF-8 strings (``large_string``; nulls for missing values)."""
+    try:
+        text = texts if texts.dtype == "str" else texts.astype("str")
+    except UnicodeEncodeError:  # lone surrogates have no UTF-8 encoding
+        text = texts.map(
+            lambda v: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v
+        ).astype("str")
+    array = pa.array(text.array, type=pa.large_string())
+    return array if isinstance(array, pa.ChunkedArray) else pa.chunked_array([array])
 
 
 def batch_array(texts: pa.Array | pa.ChunkedArray, lo: int, hi: int) -> pa.StringArray:

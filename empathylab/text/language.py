@@ -53,7 +53,7 @@ import pyarrow.compute as pc
 from scipy import sparse
 
 from .._validation import did_you_mean
-from ._whitespace import WordSplit, split_batches, text_batches
+from ._whitespace import WordSplit, as_arrow, split_batches, text_batches
 
 __all__ = [
     "LANGUAGE_VALUES",
@@ -325,7 +325,7 @@ def detect_language(
         )
     langs = _check_languages(languages)
     series = texts if isinstance(texts, pd.Series) else pd.Series(texts, dtype=object)
-    arr = _to_arrow(series)
+    arr = as_arrow(series)
     n = len(arr)
     language = np.full(n, np.nan, dtype=object)
     confidence = np.full(n, np.nan)
@@ -374,17 +374,6 @@ def detect_split(
     language[blank] = np.nan
     confidence[blank] = np.nan
     return language, confidence
-
-
-def _to_arrow(texts: pd.Series) -> pa.LargeStringArray:
-    """The texts as one Arrow array of UTF-8 strings (nulls for missing values)."""
-    try:
-        text = texts if texts.dtype == "str" else texts.astype("str")
-    except UnicodeEncodeError:  # lone surrogates have no UTF-8 encoding
-        text = texts.map(
-            lambda v: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v
-        ).astype("str")
-    return pa.chunked_array(pa.array(text.array, type=pa.large_string())).combine_chunks()
 
 
 def _words(arr: pa.LargeStringArray) -> tuple[pa.LargeStringArray, np.ndarray, np.ndarray]:

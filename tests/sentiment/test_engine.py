@@ -21,8 +21,8 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from empathylab.sentiment import LexiconSpec, _engine, score_texts, vader_spec
-from empathylab.sentiment._tokens import _split
 from empathylab.text import _whitespace
+from empathylab.text._whitespace import split_whitespace
 
 ANALYZER = SentimentIntensityAnalyzer()
 
@@ -309,7 +309,7 @@ def test_random_rule_sentences_match_vadersentiment(parts):
 def test_whitespace_split_matches_python(texts, random):
     array = pa.array(texts, pa.string())
     skip = np.array([random.random() < 0.3 for _ in texts], dtype=bool)
-    tokens, counts, real = _split(array, skip)
+    tokens, counts, real = split_whitespace(array, skip)
     got = tokens.to_pylist() if len(tokens) else []
     if real is not None:
         got = [t for t, keep in zip(got, real, strict=True) if keep]
