@@ -1,6 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
+from . import loyalty
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -36,6 +37,7 @@ __all__ = [
     "SmallSampleWarning",
     "__version__",
     "list_presets",
+    "loyalty",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
