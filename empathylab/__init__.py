@@ -1,7 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
-from . import loyalty
+from . import loyalty, plotting
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -38,6 +38,7 @@ __all__ = [
     "__version__",
     "list_presets",
     "loyalty",
+    "plotting",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
