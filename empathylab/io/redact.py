@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pandas as pd
 
+from .._dask import rowwise
 from .._results import AttrsReport, Result
 from .._validation import check_columns
 from ..exceptions import DataQualityWarning
@@ -79,6 +80,7 @@ class RedactionReport(Result, AttrsReport):
 
 
 
+@rowwise
 def redact_pii(
     df: pd.DataFrame | pd.Series,
     columns: str | Sequence[str] = ("text",),

@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from .._dask import rowwise
 from .._parallel import map_batches
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
@@ -203,6 +204,7 @@ def _score_model(texts: pd.Series, language: pd.Series, model: SentimentModel) -
     return out
 
 
+@rowwise
 def sentiment(
     texts: pd.Series | Sequence[str],
     *,

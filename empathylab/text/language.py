@@ -52,6 +52,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy import sparse
 
+from .._dask import rowwise
 from .._validation import did_you_mean
 from ._whitespace import WordSplit, as_arrow, split_batches, text_batches
 
@@ -265,6 +266,7 @@ def _check_languages(languages: Sequence[str]) -> list[str]:
     return langs
 
 
+@rowwise
 def detect_language(
     texts: pd.Series,
     *,
