@@ -1,6 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
+from . import studies, wom
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -40,4 +41,6 @@ __all__ = [
     "redact_pii",
     "redaction_summary",
     "sentiment",
+    "studies",
+    "wom",
 ]

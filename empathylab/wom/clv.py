@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import overload
+from typing import Any, overload
 
 import numpy as np
 
@@ -16,7 +16,7 @@ def clv(margin: np.ndarray, retention: np.ndarray | float, discount: np.ndarray 
         ) -> np.ndarray: ...
 
 
-def clv(margin, retention, discount=0.1):  # type: ignore[no-untyped-def]
+def clv(margin: Any, retention: Any, discount: Any = 0.1) -> float | np.ndarray:
     """Customer lifetime value with constant margin, retention and discount rate.
 
     ``CLV = sum_{t>=0} m r^t / (1+i)^t = m (1+i) / (1+i-r)``: the first margin
