@@ -52,6 +52,10 @@ def _column(df: pd.DataFrame | None, spec: Any, param: str) -> pd.Series:
     return pd.Series(values, index=None if df is None else df.index, name=param)
 
 
+def _plain(value: Any) -> Any:
+    return value.item() if isinstance(value, np.generic) else value
+
+
 def _nps_sign(scores: pd.Series, name: str) -> pd.Series:
     """+1 promoter (9-10), 0 passive (7-8), -1 detractor (0-6); Reichheld (2003)."""
     num = pd.to_numeric(scores, errors="coerce")
@@ -61,7 +65,7 @@ def _nps_sign(scores: pd.Series, name: str) -> pd.Series:
         first = bad.idxmax()
         raise ValueError(
             f"column {name!r} must hold NPS answers 0-10 (whole numbers), but row {first!r} has "
-            f"{scores.loc[first]!r}; clean or drop such rows first."
+            f"{_plain(scores.loc[first])!r}; clean or drop such rows first."
         )
     out = pd.Series(np.where(num >= 9, 1, np.where(num >= 7, 0, -1)), index=scores.index)
     return out.where(num.notna())
@@ -77,7 +81,7 @@ def _sentiment_sign(values: pd.Series, name: str) -> pd.Series:
         first = bad.idxmax()
         raise ValueError(
             f"column {name!r} must hold sentiment labels {sorted(set(_SENTIMENT_LABELS))} or "
-            f"numbers (sign used), but row {first!r} has {values.loc[first]!r}."
+            f"numbers (sign used), but row {first!r} has {_plain(values.loc[first])!r}."
         )
     return mapped.astype(float)
 
