@@ -25,7 +25,7 @@ LABELS = {
     "en": {"won": "Positive WOM", "lost": "Negative WOM", "net": "Net value",
            "value": "Value", "title": "Value of word of mouth", "tornado": "Sensitivity of {}",
            "low": "parameter at {:.0%} quantile", "high": "parameter at {:.0%} quantile"},
-    "de": {"won": "Positive Mundpropaganda", "lost": "Negative Mundpropaganda",
+    "de": {"won": "Positive\nMundpropaganda", "lost": "Negative\nMundpropaganda",
            "net": "Netto-Wert", "value": "Wert", "title": "Wert der Mundpropaganda",
            "tornado": "Sensitivität: {}", "low": "Parameter am {:.0%}-Quantil",
            "high": "Parameter am {:.0%}-Quantil"},
@@ -312,6 +312,15 @@ class WOMResult(Result):
         ax.errorbar([2], [net], yerr=np.clip(err, 0, None), color="black", capsize=6, lw=1)
         ax.plot([0.4, 1.6], [won, won], color=COLOURS["grey"], lw=0.8, ls=":")
         ax.axhline(0, color="black", lw=0.8)
+        for x, top, val in ((0, won, won), (1, won - lost, -lost), (2, net, net)):
+            label = f"{val:,.0f}" if lang == "en" else f"{val:,.0f}".replace(",", ".")
+            ax.annotate(label, (x, top), xytext=(0, 3 if top >= 0 else -3),
+                        textcoords="offset points", ha="center",
+                        va="bottom" if top >= 0 else "top", fontsize="small")
+        lo = min(0.0, won - lost, float(row["value_ci_low"]))
+        hi = max(0.0, won, float(row["value_ci_high"]))
+        pad = 0.1 * (hi - lo) if hi > lo else 1.0
+        ax.set_ylim(lo - pad, hi + pad)  # the bars' sticky edges would cut the margins
         ax.set_xticks([0, 1, 2], [text["won"], text["lost"], text["net"]])
         ax.set_ylabel(text["value"])
         title = text["title"] + ("" if idx is None else f": {self.segment_labels()[idx]}")
