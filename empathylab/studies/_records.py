@@ -411,7 +411,7 @@ RECORDS: tuple[Study, ...] = (
                  "complaint was not fully resolved told 9-10; more than 12% told 20 or more."),
         figures={"told_satisfied_complainant_low": 4.0, "told_satisfied_complainant_high": 5.0,
                  "told_unresolved_low": 9.0, "told_unresolved_high": 10.0,
-                 "share_told_20_or_more": 0.12},
+                 "share_told_20_or_more_min": 0.12},
         caveats=("the population is complainants, not all customers",
                  "the '9-15' range does not appear in any primary source found",
                  "pre-internet figures (1970s-80s)"),

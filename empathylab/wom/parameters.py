@@ -35,7 +35,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .._validation import did_you_mean
 
@@ -112,6 +111,8 @@ class LogNormal(Distribution):
 
     def ppf(self, value: float, q: float) -> float:
         mu, sigma = self._params(value)
+        from scipy import stats
+
         return float(stats.lognorm.ppf(q, s=sigma, scale=math.exp(mu)))
 
     def rescaled(self, old: float, new: float) -> Distribution:
@@ -149,6 +150,8 @@ class Beta(Distribution):
 
     def ppf(self, value: float, q: float) -> float:
         a, b = self._ab(value)
+        from scipy import stats
+
         return float(stats.beta.ppf(q, a, b))
 
     def rescaled(self, old: float, new: float) -> Distribution:
@@ -222,6 +225,8 @@ class NegativeBinomial(Distribution):
 
     def ppf(self, value: float, q: float) -> float:
         shape, p = self._np(value)
+        from scipy import stats
+
         return float(stats.nbinom.ppf(q, shape, p) / self.n)
 
     def rescaled(self, old: float, new: float) -> Distribution:

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .._results import Result
 from .._validation import check_argument
@@ -246,6 +245,8 @@ class WOMResult(Result):
             the parameter's Monte Carlo draws and the output's); sorted by
             ``swing``, largest first.
         """
+        from scipy import stats
+
         check_argument("output", OUTPUTS, output)
         lo_q, hi_q = q
         if not 0 < lo_q < hi_q < 1:

@@ -32,8 +32,6 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
-from scipy.special import expit, logit
 
 from .._results import Result
 from .._validation import check_argument
@@ -96,6 +94,8 @@ def _shift(shares: np.ndarray, delta: np.ndarray, outcome: str, scale: str) -> n
     The gained (or lost) share is taken from (given to) the two other groups in
     proportion to their shares: an assumption.
     """
+    from scipy.special import expit, logit
+
     p, q, d = shares[..., 0], shares[..., 1], shares[..., 2]
     target, other = (p, d) if outcome == "promoter" else (d, p)
     if scale == "log_odds":
@@ -119,7 +119,7 @@ def _shift(shares: np.ndarray, delta: np.ndarray, outcome: str, scale: str) -> n
 def scenario(
     base: WOMResult,
     empathy_uplift: float = 10,
-    effect: Any = 0.05,
+    effect: Any = None,
     *,
     outcome: str = "promoter",
     per: float | None = None,
@@ -142,10 +142,10 @@ def scenario(
         Result of :func:`empathylab.wom.estimate`.
     empathy_uplift : float, default=10
         Points of reply empathy gained (on the scale of the effect).
-    effect : float, tuple, Parameter or effect object, default=0.05
-        A number: change in the ``outcome`` probability per ``per`` (default 10)
-        empathy points, e.g. 0.05 = five points more promoters per 10 empathy
-        points (the default is an illustration, not a published figure). A
+    effect : float, tuple, Parameter or effect object
+        Required (there is no published default). A number: change in the
+        ``outcome`` probability per ``per`` (default 10) empathy points, e.g.
+        0.05 = five points more promoters per 10 empathy points. A
         tuple ``(coef, ci_low, ci_high)``, a :class:`Parameter` (its
         distribution is drawn), or an object following the effect protocol of
         :mod:`empathylab.wom.scenario` (``coef``, ``ci_low``, ``ci_high``,
@@ -187,6 +187,14 @@ def scenario(
     if not isinstance(base, WOMResult):
         raise TypeError(f"`base` must be a WOMResult from wom.estimate(), not "
                         f"{type(base).__name__}.")
+    from scipy import stats
+
+    if effect is None:
+        raise TypeError(
+            "pass the empathy-to-loyalty `effect`: a number (change in the promoter "
+            "probability per 10 empathy points), a (coef, ci_low, ci_high) tuple, a Parameter, "
+            "or a fitted effect with coef, ci_low, ci_high and outcome."
+        )
     check_argument("outcome", OUTCOMES, outcome)
     check_argument("scale", SCALES, scale)
     if as_outcome is not None:

@@ -98,6 +98,8 @@ def test_parameter_effect_and_errors(base):
     up = wom.scenario(base, effect=Parameter(0.05, LogNormal(0.3), source="assumption: test"),
                       random_state=0)
     assert up.summary["prob_uplift_positive"].iloc[0] == pytest.approx(1.0)
+    with pytest.raises(TypeError, match="pass the empathy-to-loyalty `effect`"):
+        wom.scenario(base)
     with pytest.raises(TypeError, match="lacks"):
         wom.scenario(base, effect="big")
     with pytest.raises(TypeError, match="WOMResult"):
