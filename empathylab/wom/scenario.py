@@ -99,8 +99,9 @@ def _shift(shares: np.ndarray, delta: np.ndarray, outcome: str, scale: str) -> n
     p, q, d = shares[..., 0], shares[..., 1], shares[..., 2]
     target, other = (p, d) if outcome == "promoter" else (d, p)
     if scale == "log_odds":
-        t = np.clip(target, 1e-9, 1 - 1e-9)
-        new = np.where((target > 0) & (target < 1), expit(logit(t) + delta), target)
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+            moved_logit = expit(logit(target) + delta)
+        new = np.where((target > 0) & (target < 1), moved_logit, target)
     else:
         new = np.clip(target + delta, 0.0, 1.0)
     rest = q + other
