@@ -174,6 +174,9 @@ class WOMResult(Result):
         clv_row = table["parameter"] == "clv"
         if self.params["clv"].value is None:
             table.loc[clv_row, "value"] = self._point_values()["clv"]
+        else:
+            unused = table["parameter"].isin(["margin", "retention", "discount"])
+            table.loc[unused, "note"] = "not used: clv given directly"
         data = pd.DataFrame([{
             "parameter": "n_positive, n_negative",
             "value": np.nan,

@@ -59,6 +59,8 @@ def test_loyal_multiplier_and_clv_override():
     five = wom.estimate(counts=EVEN, n_sims=200, random_state=0, clv=1000,
                         loyal_multiplier=5).summary
     assert base["clv"].iloc[0] == 1000
+    a = wom.estimate(counts=EVEN, n_sims=200, random_state=0, clv=1000).assumptions
+    assert a.set_index("parameter").loc["margin", "note"] == "not used: clv given directly"
     assert five["value"].iloc[0] == pytest.approx(5 * base["value"].iloc[0])
 
 
