@@ -1,7 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
-from . import loyalty, plotting
+from . import loyalty, plotting, studies, wom
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -43,4 +43,6 @@ __all__ = [
     "redact_pii",
     "redaction_summary",
     "sentiment",
+    "studies",
+    "wom",
 ]
