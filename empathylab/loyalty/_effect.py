@@ -93,7 +93,8 @@ def effect_of_empathy(
         ``std_err``, ``ci_low``, ``ci_high``, ``p_value`` and, for logistic models,
         ``odds_ratio``, ``or_ci_low``, ``or_ci_high``), ``.dose_response``,
         ``.contrast``, ``.plot()``; and ``coef``, ``ci_low``, ``ci_high``,
-        ``outcome``, ``kind`` for :func:`empathylab.wom.scenario`.
+        ``outcome``, ``per``, ``scale`` for :func:`empathylab.wom.scenario` (name the
+        outcome column ``promoter`` or ``detractor`` to chain it directly).
 
     Examples
     --------
@@ -234,6 +235,15 @@ class EmpathyEffect(Result):
         self.ci_high = self.coef + self._zcrit * se * per
         self.p_value = float(2 * stats.norm.sf(abs(params[1] / se)))
         self._draws = rng.multivariate_normal(params, cov, size=n_sim, method="svd")
+
+    @property
+    def scale(self) -> str:
+        """``"log_odds"`` for a logistic fit, else ``"probability"`` (read by wom.scenario).
+
+        A linear fit is on the outcome's own units; :func:`empathylab.wom.scenario`
+        reads it as a change in probability, which is right for a 0/1 outcome only.
+        """
+        return "log_odds" if self.kind == "logistic" else "probability"
 
     # -- tables -------------------------------------------------------------------
     @property

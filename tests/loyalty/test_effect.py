@@ -103,3 +103,22 @@ def test_bad_input(customers):
     with pytest.warns(DataQualityWarning, match="5 of"):
         fit = effect_of_empathy(gappy, "churned", treatment="true_empathy_exposure")
     assert fit.n == len(customers) - 5
+
+
+def test_chains_into_the_word_of_mouth_scenario(customers):
+    from empathylab import wom
+
+    rng = np.random.default_rng(3)
+    data = customers.assign(
+        empathy=customers["true_empathy_exposure"] * 50,
+        promoter=rng.random(len(customers))
+        < 1 / (1 + np.exp(-(-1 + 0.02 * customers["true_empathy_exposure"] * 50))),
+    )
+    fit = effect_of_empathy(data, "promoter", per=10)
+    assert fit.scale == "log_odds" and fit.per == 10
+    base = wom.estimate(counts={"promoters": 300, "passives": 200, "detractors": 500},
+                        random_state=0, n_sims=2000)
+    better = wom.scenario(base, empathy_uplift=10, effect=fit).summary.iloc[0]
+    # a positive empathy effect on promoters: more promoters, and more value, with interval
+    assert better["n_positive_scenario"] > better["n_positive_base"]
+    assert 0 < better["uplift_ci_low"] < better["value_uplift"] < better["uplift_ci_high"]
