@@ -18,6 +18,17 @@ from .io import (
     redact_pii,
     redaction_summary,
 )
+from .metrics import (
+    KeyDriversResult,
+    NPSDiffResult,
+    NPSResult,
+    detect_anomalies,
+    key_drivers,
+    nps,
+    nps_diff,
+    period_deltas,
+    touchpoint_metrics,
+)
 from .sentiment import SentimentModel, sentiment
 
 __version__ = "0.1.0"
@@ -28,16 +39,25 @@ __all__ = [
     "EmpathyLabError",
     "FeedbackFormatError",
     "InsufficientDataError",
+    "KeyDriversResult",
     "LoadReport",
     "MissingColumnError",
     "ModelFormatError",
+    "NPSDiffResult",
+    "NPSResult",
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
     "__version__",
+    "detect_anomalies",
+    "key_drivers",
     "list_presets",
+    "nps",
+    "nps_diff",
+    "period_deltas",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
     "sentiment",
+    "touchpoint_metrics",
 ]
