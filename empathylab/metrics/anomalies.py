@@ -224,7 +224,7 @@ def detect_anomalies(
                                             periods_n, alternative, dispersion_alpha)
         observed = n
     else:
-        tested &= (n > 0) & (hist_n > 0)
+        tested = tested & (n > 0) & (hist_n > 0)
         expected, z, p = _share_test(k, n, hist_k, hist_n, alternative)
         test = np.full(len(table), "fisher_exact", dtype=object)
         with np.errstate(invalid="ignore", divide="ignore"):

@@ -9,14 +9,13 @@ import pandas as pd
 import pytest
 
 import empathylab as el
-from empathylab.datasets import load_sample
 from empathylab.metrics import nps, period_deltas, touchpoint_metrics
 from empathylab.metrics.touchpoint_metrics import METRIC_COLUMNS
 
 
-@pytest.fixture(scope="module")
-def sample() -> pd.DataFrame:
-    return load_sample("feedback_de").cx.sentiment()
+@pytest.fixture
+def sample(scored_sample) -> pd.DataFrame:
+    return scored_sample
 
 
 def quiet(*args, **kwargs) -> pd.DataFrame:
@@ -246,3 +245,14 @@ def test_deltas_skip_gaps_and_check_input(sample):
         period_deltas(quiet(sample, by="touchpoint"))
     with pytest.raises(ValueError, match="`metric` must be one of"):
         period_deltas(table, "nsp")
+
+
+def test_accessor_delegates(sample):
+    pd.testing.assert_frame_equal(sample.cx.touchpoint_metrics(by="touchpoint", min_n=1),
+                                  touchpoint_metrics(sample, by="touchpoint", min_n=1))
+    r = sample.cx.nps()
+    expected = nps(sample["nps"])
+    assert (r.value, r.ci_low, r.n) == (expected.value, expected.ci_low, expected.n)
+    assert el.nps is nps and el.touchpoint_metrics is touchpoint_metrics
+    with pytest.raises(el.MissingColumnError):
+        sample.cx.nps(column="NPS_score")
