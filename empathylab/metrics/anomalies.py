@@ -243,7 +243,7 @@ def detect_anomalies(
     out["z"] = np.where(tested, z, np.nan)
     out["p_value"] = p
     out["p_adjusted"] = adjusted
-    out["test"] = pd.Series(np.where(tested, test, None), dtype="str").to_numpy()
+    out["test"] = pd.Series(test, dtype="str").where(tested).to_numpy()
     out["flag"] = np.nan_to_num(adjusted, nan=1.0) < alpha
     out["_ord"] = table["_period"].to_numpy()
     return (out.sort_values([*keys, "_ord"], kind="stable").drop(columns="_ord")

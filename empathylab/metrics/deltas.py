@@ -77,7 +77,7 @@ def period_deltas(
     --------
     >>> from empathylab.datasets import load_sample
     >>> from empathylab.metrics import touchpoint_metrics
-    >>> table = touchpoint_metrics(load_sample("feedback_de"), by="quarter")
+    >>> table = touchpoint_metrics(load_sample("feedback_de"), by="quarter", min_n=1)
     >>> deltas = period_deltas(table, "nps")
     >>> deltas[["period", "previous_period"]].iloc[0].tolist()
     ['2025-Q1', '2024-Q4']

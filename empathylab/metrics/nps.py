@@ -12,7 +12,7 @@ found to perform best (0.75 added to the promoter and detractor counts, 3 to n).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import numpy as np
 import pandas as pd
@@ -41,7 +41,7 @@ NPS_METHODS = ("adjusted_wald", "wald", "bootstrap")
 PROMOTER_MIN = 9  # Reichheld (2003): 9-10 promoters
 DETRACTOR_MAX = 6  # 0-6 detractors
 
-ScoresLike = pd.Series | np.ndarray | Sequence[float]
+ScoresLike: TypeAlias = "pd.Series | np.ndarray | Sequence[float | None]"
 
 
 def _as_scores(
@@ -52,7 +52,8 @@ def _as_scores(
     Raises a ValueError naming the first out-of-range (or fractional, when
     ``whole``) value and its position (the index label for a Series).
     """
-    series = scores if isinstance(scores, pd.Series) else pd.Series(list(np.ravel(scores)))
+    series = scores if isinstance(scores, pd.Series) else pd.Series(
+        list(np.ravel(np.asarray(scores, dtype=object))))
     try:
         values = pd.to_numeric(series, errors="raise").astype("float64")
     except (TypeError, ValueError) as exc:
