@@ -11,7 +11,7 @@ import pandas as pd
 
 from .._results import Result
 from .._validation import check_columns
-from ..exceptions import InsufficientDataError, SmallSampleWarning
+from ..exceptions import DataQualityWarning, InsufficientDataError, SmallSampleWarning
 from ._stats import bh_adjust, check_confidence, proportion_diff, welch_diff
 from .nps import DETRACTOR_MAX, PROMOTER_MIN, _as_scores, nps_diff_arrays
 from .touchpoint_metrics import _is_listlike, _list_valued
@@ -120,18 +120,32 @@ def _regression(y: np.ndarray, x: pd.DataFrame, kind: str, confidence: float,
         design = design.drop(columns=reference)
     exog = sm.add_constant(design, has_constant="add")
     alpha = 1.0 - confidence
+    from statsmodels.tools.sm_exceptions import (
+        ConvergenceWarning,
+        PerfectSeparationError,
+        PerfectSeparationWarning,
+    )
+
+    problem = None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             if kind == "binary":
                 model = sm.Logit(y, exog).fit(disp=0, maxiter=200)
             else:
                 model = sm.OLS(y, exog).fit(cov_type=cov_type)
-    except (np.linalg.LinAlgError, ValueError) as exc:
-        warnings.warn(f"the multivariable model could not be fitted ({exc}); its columns are "
-                      "NA.", SmallSampleWarning, stacklevel=3)
-        empty = pd.DataFrame(index=x.columns, columns=["coef", "coef_ci_low", "coef_ci_high",
-                                                       "coef_p_value"], dtype=float)
+        if any(issubclass(w.category, PerfectSeparationWarning | ConvergenceWarning)
+               for w in caught):
+            problem = ("the logistic model did not converge (a driver predicts the outcome "
+                       "perfectly or almost)")
+    except (np.linalg.LinAlgError, ValueError, PerfectSeparationError) as exc:
+        problem = f"the multivariable model could not be fitted ({exc})"
+    if problem is not None:
+        warnings.warn(f"{problem}; the coef columns are NA, the with-vs-without effects "
+                      "stand.", DataQualityWarning, stacklevel=3)
+        empty = pd.DataFrame(index=[str(c) for c in x.columns],
+                             columns=["coef", "coef_ci_low", "coef_ci_high", "coef_p_value"],
+                             dtype=float)
         return empty, None, reference
     ci = model.conf_int(alpha=alpha)
     table = pd.DataFrame({
@@ -290,7 +304,7 @@ def key_drivers(
     if constant:
         warnings.warn(
             f"drivers {constant} are mentioned by all or none of the {n} rows with an "
-            "outcome; they are left out.", SmallSampleWarning, stacklevel=2)
+            "outcome; they are left out.", DataQualityWarning, stacklevel=2)
         matrix = matrix.drop(columns=constant)
     if matrix.shape[1] == 0:
         raise InsufficientDataError(

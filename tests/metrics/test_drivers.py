@@ -123,6 +123,17 @@ def test_errors(rng):
                     drivers="touchpoints")
     with pytest.raises(el.InsufficientDataError, match="at least 3"):
         key_drivers(df.assign(nps=np.nan), drivers="touchpoints")
-    with pytest.warns(el.SmallSampleWarning, match="left out"):
+    with pytest.warns(el.DataQualityWarning, match="left out"):
         key_drivers(df.assign(always=1.0), outcome="nps_score", drivers=["always", "compound"],
                     mention_threshold=0.0)
+
+
+def test_perfect_separation_leaves_coefficients_na():
+    df = pd.DataFrame({"nps": [10, 10, 10, 2, 2, 2, 8, 9, 3, 10] * 5,
+                       "tp": (["a"] * 3 + ["b"] * 3 + ["c"] * 4) * 5})
+    with pytest.warns(el.DataQualityWarning, match="did not converge"):
+        result = key_drivers(df, outcome="promoter", drivers="tp", min_n=1)
+    table = result.summary.set_index("driver")
+    assert table["coef"].isna().all() and result.model is None
+    # with-vs-without still there: a is 15/15 promoters, the rest 10 of 35 (c: 9 and 10)
+    assert table.loc["a", "effect"] == pytest.approx(1 - 10 / 35)
