@@ -256,3 +256,14 @@ def test_accessor_delegates(sample):
     assert el.nps is nps and el.touchpoint_metrics is touchpoint_metrics
     with pytest.raises(el.MissingColumnError):
         sample.cx.nps(column="NPS_score")
+
+
+def test_index_labels_duplicates_and_time_zones_do_not_matter():
+    df = conversation_frame()
+    base = quiet(df, by=("touchpoint", "quarter"))
+    labelled = quiet(df.set_axis([f"r{i}" for i in range(len(df))]), by=("touchpoint", "quarter"))
+    duplicated = quiet(df.set_axis([0] * len(df)), by=("touchpoint", "quarter"))
+    zoned = quiet(df.assign(timestamp=df["timestamp"].dt.tz_localize("Europe/Berlin")),
+                  by=("touchpoint", "quarter"))
+    for other in (labelled, duplicated, zoned):
+        pd.testing.assert_frame_equal(other, base)
