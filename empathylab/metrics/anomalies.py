@@ -121,7 +121,8 @@ def detect_anomalies(
         list-valued ``by`` column is exploded (a message counts in each of its
         touchpoints).
     by : str, sequence of str or None, default="touchpoint"
-        Group columns; None for one series over all messages.
+        Group columns; None for one series over all messages. ``"touchpoint"``
+        falls back to a ``touchpoints`` list column.
     freq : {"W", "M", "Q"} or "week", "month", "quarter", default="W"
     metric : {"negative_share", "volume"}, default="negative_share"
     timestamp, label : str
@@ -167,6 +168,8 @@ def detect_anomalies(
             "2 <= min_history <= window."
         )
     keys = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    if "touchpoint" in keys and "touchpoint" not in df and "touchpoints" in df:
+        keys = ["touchpoints" if k == "touchpoint" else k for k in keys]  # assign_touchpoints
     needed = [timestamp, *keys] + ([label] if metric == "negative_share" else [])
     check_columns(df, needed, param="by/timestamp/label")
 

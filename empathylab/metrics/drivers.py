@@ -71,6 +71,8 @@ def _driver_matrix(
             )
         return _mentions(frame, threshold)
     if isinstance(drivers, str):
+        if drivers == "touchpoint" and drivers not in data and "touchpoints" in data:
+            drivers = "touchpoints"  # the list column of assign_touchpoints
         check_columns(data, [drivers], param="drivers")
         column = data[drivers]
         if _list_valued(column):
@@ -253,7 +255,9 @@ def key_drivers(
         ``"compound"`` or ``"csat"`` (a 0/1 or boolean column is binary).
     drivers : str, list of str or DataFrame, default="touchpoint"
         A text column (one dummy per value), a list-valued column such as
-        ``touchpoints`` (one dummy per key; a row can mention several), a list
+        ``touchpoints`` (one dummy per key; a row can mention several; the
+        default ``"touchpoint"`` falls back to it when there is no
+        ``touchpoint`` column), a list
         of numeric columns, or a DataFrame of topic weights or dummies with the
         index of ``df``. Numeric values count as a mention when above
         ``mention_threshold``.

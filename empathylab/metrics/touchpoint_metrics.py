@@ -393,10 +393,9 @@ def touchpoint_metrics(
     table["nps_ci_low"], table["nps_ci_high"] = low, high
     table["csat_ci_low"], table["csat_ci_high"] = wilson_interval(
         table["csat_satisfied"].to_numpy(float), table["csat_n"].to_numpy(float), confidence)
-    for col in ("promoters", "passives", "detractors", "csat_satisfied"):
-        table[col] = table[col].where(table[col.replace("promoters", "nps_n").replace(
-            "passives", "nps_n").replace("detractors", "nps_n").replace(
-            "csat_satisfied", "csat_n")] > 0)
+    for col, n_col in (("promoters", "nps_n"), ("passives", "nps_n"),
+                       ("detractors", "nps_n"), ("csat_satisfied", "csat_n")):
+        table[col] = table[col].where(table[n_col] > 0)  # NA, not 0, without answers
 
     table = table[[*names, *METRIC_COLUMNS]]
     int_cols = ["n", "sentiment_n", "negative_n", "nps_n", "promoters", "passives", "detractors",

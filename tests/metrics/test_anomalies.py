@@ -117,3 +117,11 @@ def test_errors(rng):
         detect_anomalies(df, metric="share")
     with pytest.raises(ValueError, match="min_history <= window"):
         detect_anomalies(df, window=3, min_history=4)
+
+
+def test_touchpoint_falls_back_to_the_touchpoints_list():
+    df = pd.DataFrame({"touchpoints": [["a", "b"], ["a"]] * 30,
+                       "timestamp": pd.date_range("2024-01-01", periods=60, freq="D"),
+                       "label": "neutral"})
+    table = detect_anomalies(df, freq="W", metric="volume")
+    assert set(table["touchpoints"]) == {"a", "b"}

@@ -137,3 +137,10 @@ def test_perfect_separation_leaves_coefficients_na():
     assert table["coef"].isna().all() and result.model is None
     # with-vs-without still there: a is 15/15 promoters, the rest 10 of 35 (c: 9 and 10)
     assert table.loc["a", "effect"] == pytest.approx(1 - 10 / 35)
+
+
+def test_default_drivers_fall_back_to_the_touchpoints_list(rng):
+    df, _ = planted(rng, n=600)
+    a = key_drivers(df, outcome="nps_score").summary
+    b = key_drivers(df, outcome="nps_score", drivers="touchpoints").summary
+    pd.testing.assert_frame_equal(a, b)
