@@ -7,9 +7,11 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import empathylab as el
-from empathylab.metrics import nps, period_deltas, touchpoint_metrics
+from empathylab.metrics import nps, period_deltas, period_labels, touchpoint_metrics
 from empathylab.metrics.touchpoint_metrics import METRIC_COLUMNS
 
 
@@ -267,3 +269,32 @@ def test_index_labels_duplicates_and_time_zones_do_not_matter():
                   by=("touchpoint", "quarter"))
     for other in (labelled, duplicated, zoned):
         pd.testing.assert_frame_equal(other, base)
+
+
+_rows = st.lists(st.tuples(st.sampled_from(["a", "b", "c", None]),
+                           st.one_of(st.none(), st.integers(0, 10)),
+                           st.integers(0, 400)), min_size=1, max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_rows)
+def test_groups_agree_with_nps_on_each_subset(rows):
+    df = pd.DataFrame({
+        "touchpoint": [r[0] for r in rows], "nps": [r[1] for r in rows],
+        "timestamp": [pd.Timestamp("2025-01-01") + pd.Timedelta(days=r[2]) for r in rows],
+    })
+    df["nps"] = df["nps"].astype("float64")
+    table = quiet(df, by=("touchpoint", "quarter"))
+    assert int(table["n"].sum()) == len(df)
+    np.testing.assert_allclose(table.groupby("quarter")["share"].sum(), 1.0)
+    for row in table.itertuples():
+        part = df[(df["touchpoint"].isna() if pd.isna(row.touchpoint)
+                   else df["touchpoint"] == row.touchpoint)
+                  & (period_labels(df["timestamp"]) == row.quarter)]
+        assert row.n == len(part)
+        if part["nps"].notna().any():
+            expected = nps(part["nps"])
+            assert row.nps == pytest.approx(expected.value)
+            assert row.nps_ci_low == pytest.approx(expected.ci_low)
+        else:
+            assert row.nps_n == 0 and pd.isna(row.nps)
