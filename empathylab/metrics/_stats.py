@@ -6,8 +6,8 @@ tables and the coverage simulations run without a Python loop per group.
 
 from __future__ import annotations
 
+# scipy.stats is imported inside the functions that use it: `import empathylab` stays fast
 import numpy as np
-from scipy import stats
 
 __all__ = [
     "bh_adjust",
@@ -36,6 +36,8 @@ def check_confidence(confidence: float) -> float:
 
 def z_value(confidence: float) -> float:
     """Two-sided standard-normal quantile (1.959964 for 0.95)."""
+    from scipy import stats
+
     return float(stats.norm.ppf(0.5 + confidence / 2.0))
 
 
@@ -64,6 +66,8 @@ def mean_interval(
     confidence: float = 0.95,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Student-t interval of a mean from its sample SD (ddof=1); NaN where ``n < 2``."""
+    from scipy import stats
+
     mean = np.asarray(mean, dtype=float)
     sd = np.asarray(sd, dtype=float)
     n = np.asarray(n, dtype=float)
@@ -88,6 +92,8 @@ def welch_diff(
 
     Returns ``(delta, ci_low, ci_high, p_value)``; NaN where a side has fewer than 2 values.
     """
+    from scipy import stats
+
     mean1, sd1, n1, mean2, sd2, n2 = (
         np.asarray(a, dtype=float) for a in (mean1, sd1, n1, mean2, sd2, n2)
     )
@@ -124,6 +130,8 @@ def proportion_diff(
     each sample). p-value: two-sided two-proportion z-test with the pooled
     proportion. Returns ``(delta, ci_low, ci_high, p_value)``; NaN where a side is empty.
     """
+    from scipy import stats
+
     k1, n1, k2, n2 = (np.asarray(a, dtype=float) for a in (k1, n1, k2, n2))
     ok = (n1 > 0) & (n2 > 0)
     z = z_value(confidence)

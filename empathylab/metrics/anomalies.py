@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+# scipy.stats is imported inside the functions that use it: `import empathylab` stays fast
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .._validation import check_argument, check_columns
 from ._stats import bh_adjust
@@ -33,6 +33,8 @@ def _volume_test(
     alternative: str, dispersion_alpha: float,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Expected count, z, p and test name of each period against its history."""
+    from scipy import stats
+
     w = hist_n
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = hist_sum / w
@@ -64,6 +66,8 @@ def _share_test(
     k: np.ndarray, n: np.ndarray, hist_k: np.ndarray, hist_n: np.ndarray, alternative: str
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Expected share, z and Fisher's exact p (hypergeometric tails) of each period."""
+    from scipy import stats
+
     total = n + hist_n
     successes = k + hist_k
     up = stats.hypergeom.sf(k - 1, total, successes, n)

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias
 
+# scipy.stats is imported inside the functions that use it: `import empathylab` stays fast
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from .._results import Result
 from .._validation import check_argument
@@ -310,6 +310,8 @@ def nps_diff_arrays(
     ``adjusted_wald`` the same variance sum with Rocks' adjustment applied to
     each sample and centred on NPS'_1 − NPS'_2, clipped to [-2, 2].
     """
+    from scipy import stats
+
     z = z_value(confidence)
     c1, s1, _, _ = nps_interval(pro1, det1, n1, method="wald", confidence=confidence)
     c2, s2, _, _ = nps_interval(pro2, det2, n2, method="wald", confidence=confidence)
