@@ -19,6 +19,17 @@ from .io import (
     redact_pii,
     redaction_summary,
 )
+from .metrics import (
+    KeyDriversResult,
+    NPSDiffResult,
+    NPSResult,
+    detect_anomalies,
+    key_drivers,
+    nps,
+    nps_diff,
+    period_deltas,
+    touchpoint_metrics,
+)
 from .sentiment import SentimentModel, sentiment
 
 __version__ = "0.1.0"
@@ -29,20 +40,29 @@ __all__ = [
     "EmpathyLabError",
     "FeedbackFormatError",
     "InsufficientDataError",
+    "KeyDriversResult",
     "LoadReport",
     "MissingColumnError",
     "ModelFormatError",
+    "NPSDiffResult",
+    "NPSResult",
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
     "__version__",
+    "detect_anomalies",
+    "key_drivers",
     "list_presets",
     "loyalty",
+    "nps",
+    "nps_diff",
+    "period_deltas",
     "plotting",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
     "sentiment",
     "studies",
+    "touchpoint_metrics",
     "wom",
 ]

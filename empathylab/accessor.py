@@ -45,6 +45,22 @@ class CxAccessor:
             scores
         )
 
+    def nps(self, column: str = "nps", **kwargs: Any) -> Any:
+        """:func:`empathylab.nps` of this DataFrame's ``column`` (0-10 answers)."""
+        from ._validation import check_columns
+        from .metrics import nps
+
+        check_columns(self._data, [column], param="column")
+        return nps(self._data[column], **kwargs)
+
+    def touchpoint_metrics(
+        self, by: str | Sequence[str] = ("touchpoint", "quarter"), **kwargs: Any
+    ) -> pd.DataFrame:
+        """:func:`empathylab.touchpoint_metrics` of this DataFrame."""
+        from .metrics import touchpoint_metrics
+
+        return touchpoint_metrics(self._data, by=by, **kwargs)
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
