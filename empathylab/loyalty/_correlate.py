@@ -10,9 +10,9 @@ import pandas as pd
 from scipy import stats
 
 from .._validation import check_argument, check_columns
+from ..metrics._stats import bh_adjust
 from ._design import (
     as_list,
-    bh_adjust,
     complete_rows,
     control_matrix,
     numeric_column,

@@ -13,7 +13,6 @@ from ..exceptions import DataQualityWarning, InsufficientDataError
 
 __all__ = [
     "as_list",
-    "bh_adjust",
     "complete_rows",
     "control_matrix",
     "numeric_column",
@@ -106,24 +105,6 @@ def reference_levels(data: pd.DataFrame, controls: Sequence[str]) -> dict[str, s
         levels = series.astype("string").value_counts()
         if len(levels):
             out[col] = str(levels.index[0])
-    return out
-
-
-def bh_adjust(p_values: np.ndarray | Sequence[float]) -> np.ndarray:
-    """Benjamini-Hochberg adjusted p-values (NaN stays NaN), monotone and capped at 1."""
-    p = np.asarray(p_values, dtype=float)
-    out = np.full(p.shape, np.nan)
-    ok = np.isfinite(p)
-    m = int(ok.sum())
-    if m == 0:
-        return out
-    values = p[ok]
-    order = np.argsort(values)
-    ranked = values[order] * m / np.arange(1, m + 1)
-    ranked = np.minimum.accumulate(ranked[::-1])[::-1]
-    adjusted = np.empty(m)
-    adjusted[order] = np.minimum(ranked, 1.0)
-    out[ok] = adjusted
     return out
 
 

@@ -12,6 +12,7 @@ from scipy import stats
 
 from .._results import Result
 from .._validation import check_argument, check_columns
+from ..metrics._stats import wilson_interval
 from ._design import (
     as_list,
     complete_rows,
@@ -301,7 +302,7 @@ class EmpathyEffect(Result):
             n = int(sel.sum())
             mean = float(yb.mean())
             if self.kind == "logistic":
-                lo, hi = _wilson(int(yb.sum()), n, self.ci)
+                lo, hi = (float(v) for v in wilson_interval(yb.sum(), n, self.ci))
             else:
                 half = stats.t.ppf(0.5 + self.ci / 2, max(n - 1, 1)) * yb.std(ddof=1) / np.sqrt(n)
                 lo, hi = mean - half, mean + half
@@ -404,13 +405,3 @@ class EmpathyEffect(Result):
         ax.legend(frameon=False, fontsize="small")
         return ax
 
-
-def _wilson(successes: int, n: int, ci: float) -> tuple[float, float]:
-    if n == 0:
-        return float("nan"), float("nan")
-    z = stats.norm.ppf(0.5 + ci / 2)
-    p = successes / n
-    denom = 1 + z * z / n
-    centre = (p + z * z / (2 * n)) / denom
-    half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / denom
-    return float(centre - half), float(centre + half)

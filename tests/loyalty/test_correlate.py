@@ -11,7 +11,7 @@ from scipy import stats
 
 from empathylab import DataQualityWarning, MissingColumnError
 from empathylab.loyalty import correlate
-from empathylab.loyalty._design import bh_adjust
+from empathylab.metrics._stats import bh_adjust
 
 
 def _pair(rng, n=300, rho=0.3):
