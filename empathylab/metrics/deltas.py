@@ -37,10 +37,11 @@ def period_deltas(
     confidence: float = 0.95,
     nps_method: str = "adjusted_wald",
     min_n: int = 30,
+    lag: int = 1,
 ) -> pd.DataFrame:
     """Period-over-period change of a metric per group (e.g. quarter over quarter).
 
-    Each period is compared with the period just before it (adjacent labels:
+    Each period is compared with the period just before it (or ``lag`` before; adjacent labels:
     2025-Q1 follows 2024-Q4); a group without data in the previous period gets
     no row for that period. Samples of two periods are treated as independent.
 
@@ -63,6 +64,9 @@ def period_deltas(
         Pairs where either period has fewer answers get ``small_sample=True``:
         their z-tests are unreliable (an NPS from a handful of identical answers
         has a Wald SE of 0), so read their intervals, not their p-values.
+    lag : int, default=1
+        Compare each period with the one ``lag`` periods before it: 4 compares a
+        quarter with the same quarter a year earlier.
 
     Returns
     -------
@@ -103,7 +107,9 @@ def period_deltas(
     groups = [c for c in metrics.columns if c not in METRIC_COLUMNS and c != period]
     table = metrics.assign(_ord=period_ordinal(metrics[period]).to_numpy())
     table = table[table["_ord"].notna()]
-    prev = table.assign(_ord=table["_ord"] + 1)
+    if not isinstance(lag, int | np.integer) or lag < 1:
+        raise ValueError(f"`lag` must be a positive integer, but {lag!r} was passed.")
+    prev = table.assign(_ord=table["_ord"] + lag)
     keep = [*groups, "_ord", period, *columns]
     pairs = table[keep].merge(prev[keep], on=[*groups, "_ord"], suffixes=("", "_prev"))
 

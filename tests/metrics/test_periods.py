@@ -78,3 +78,19 @@ def test_errors():
         period_ordinal(["2024-Q1", "2024/3"])
     with pytest.raises(ValueError, match="timestamps must be datetimes"):
         period_labels(pd.Series(["not a date"]))
+
+
+def test_period_deltas_with_a_lag_compare_the_same_quarter_a_year_before():
+    from empathylab.datasets import load_sample
+    from empathylab.metrics import period_deltas, touchpoint_metrics
+
+    table = touchpoint_metrics(load_sample("feedback_de"), by="quarter", min_n=1)
+    yearly = period_deltas(table, "nps", lag=4)
+    assert len(yearly)
+    for row in yearly.itertuples():
+        year, q = row.period.split("-Q")
+        assert row.previous_period == f"{int(year) - 1}-Q{q}"
+    import pytest
+
+    with pytest.raises(ValueError, match="`lag` must be a positive integer"):
+        period_deltas(table, "nps", lag=0)
