@@ -11,56 +11,10 @@ import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
-import pandas as pd
-
 from .exceptions import EmpathyLabError
+from .io.export import write_table
 
-__all__ = ["main", "neutralize_formulas"]
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralize_formulas(df: pd.DataFrame) -> pd.DataFrame:
-    """Prefix text cells that a spreadsheet would run as a formula (``=``, ``+``, ``-``,
-    ``@``, tab, CR) with an apostrophe, so a CSV/Excel export cannot inject formulas.
-
-    >>> cells = pd.DataFrame({"text": ["=HYPERLINK(1)", "ok", "-5 Sterne"]})
-    >>> neutralize_formulas(cells)["text"].tolist()
-    ["'=HYPERLINK(1)", 'ok', "'-5 Sterne"]
-    """
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype.kind in "biufcmM" or isinstance(out[col].dtype, pd.CategoricalDtype):
-            continue
-        text = out[col].astype("string")
-        risky = text.str.startswith(_FORMULA_START).fillna(False).astype(bool)
-        if risky.any():
-            out[col] = text.mask(risky, "'" + text).astype("str")
-    return out
-
-
-def _write(df: pd.DataFrame, path: Path) -> None:
-    suffix = path.suffix.lower()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if suffix == ".parquet":
-        df.to_parquet(path, index=False)
-    elif suffix == ".xlsx":
-        neutralize_formulas(_naive(df)).to_excel(path, index=False)
-    elif suffix in (".csv", ".txt"):
-        neutralize_formulas(df).to_csv(
-            path, index=False, sep=";", decimal=",", encoding="utf-8-sig"
-        )
-    else:
-        raise EmpathyLabError(f"{path}: write .csv, .xlsx or .parquet")
-
-
-def _naive(df: pd.DataFrame) -> pd.DataFrame:
-    out = df.copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
-            out[col] = out[col].dt.tz_localize(None)
-    return out
-
+__all__ = ["main"]
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     from .datasets import list_samples, load_sample
@@ -108,7 +62,7 @@ def _cmd_load(args: argparse.Namespace) -> int:
         df = redact_pii(df)
     print(report)
     if args.output:
-        _write(df, Path(args.output))
+        write_table(df, Path(args.output))
         print(Path(args.output).resolve())
     return 0
 
