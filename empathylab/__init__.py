@@ -30,6 +30,7 @@ from .metrics import (
     period_deltas,
     touchpoint_metrics,
 )
+from .report import QuarterlyReport, quarterly_report
 from .sentiment import SentimentModel, sentiment
 
 __version__ = "0.1.0"
@@ -46,6 +47,7 @@ __all__ = [
     "ModelFormatError",
     "NPSDiffResult",
     "NPSResult",
+    "QuarterlyReport",
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
@@ -57,6 +59,7 @@ __all__ = [
     "nps",
     "nps_diff",
     "period_deltas",
+    "quarterly_report",
     "plotting",
     "read_feedback",
     "redact_pii",

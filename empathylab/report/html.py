@@ -28,6 +28,7 @@ h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { font-size: 1.2rem; margin-t
 table { border-collapse: collapse; font-size: .85rem; margin: .5rem 0; }
 th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 th { background: #f4f6f8; } td.num { text-align: right; }
+.table { overflow-x: auto; max-width: 100%; }
 img { max-width: 100%; } .note { color: #555; font-size: .85rem; }
 """
 
@@ -39,7 +40,8 @@ def esc(value: object) -> str:
 
 def table_html(df: pd.DataFrame, *, max_rows: int = 50) -> str:
     """A DataFrame as an HTML table with every cell escaped."""
-    return df.head(max_rows).to_html(index=False, escape=True, na_rep="", border=0)
+    table = df.head(max_rows).to_html(index=False, escape=True, na_rep="", border=0)
+    return f"<div class='table'>{table}</div>"
 
 
 def figure_to_img(fig: Figure, *, alt: str) -> str:
@@ -50,11 +52,13 @@ def figure_to_img(fig: Figure, *, alt: str) -> str:
     return f'<img alt="{esc(alt)}" src="data:image/png;base64,{data}">'
 
 
-def page(title: str, subtitle: str, sections: Iterable[tuple[str, str]]) -> str:
+def page(
+    title: str, subtitle: str, sections: Iterable[tuple[str, str]], *, lang: str = "en"
+) -> str:
     """A complete HTML document; section bodies must already be escaped HTML."""
     body = "\n".join(f"<h2>{esc(head)}</h2>\n{content}" for head, content in sections)
     return (
-        "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
+        f"<!DOCTYPE html>\n<html lang='{esc(lang)}'><head><meta charset='utf-8'>"
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; "
         "img-src data:; style-src 'unsafe-inline'\">"
         f"<title>{esc(title)}</title><style>{CSS}</style></head><body>"

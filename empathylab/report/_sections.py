@@ -1,0 +1,425 @@
+"""The sections of the quarterly report: each takes the report and returns a Section."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
+import numpy as np
+import pandas as pd
+
+from . import html as h
+from ._i18n import t
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+    from .quarterly import QuarterlyReport, Section
+
+__all__ = [
+    "EXTRA_AFTER_WOM",
+    "EXTRA_BEFORE_LOYALTY",
+    "anomalies",
+    "data_quality",
+    "display_kpis",
+    "kpi_cards",
+    "kpis",
+    "loyalty",
+    "methods",
+    "prepare",
+    "rounded",
+    "shift_quarter",
+    "touchpoints",
+    "word_of_mouth",
+]
+
+KPI_METRICS = ("nps", "csat", "sentiment_mean", "negative_share", "ces", "empathy_mean")
+# Lower is better for these; the cards colour a rise red.
+_LOWER_IS_BETTER = {"negative_share"}
+REPLY_ROLES = ("agent", "bot")
+
+
+def _section(key: str, report: QuarterlyReport) -> Section:
+    from .quarterly import Section
+
+    return Section(key=key, title=t(key, report.lang))
+
+
+def prepare(df: pd.DataFrame, *, fiscal_year_start: int) -> pd.DataFrame:
+    """A copy with ``quarter``, ``is_customer`` and, when absent, customer sentiment."""
+    from ..metrics.periods import period_labels
+    from ..sentiment import sentiment
+
+    data = df.copy()
+    if "author_role" in data:
+        data["is_customer"] = (data["author_role"].astype("string") == "customer").fillna(False)
+    else:
+        data["is_customer"] = True
+    data["is_customer"] = data["is_customer"].astype(bool)
+    stamps = pd.to_datetime(data["timestamp"], errors="coerce")
+    data["quarter"] = period_labels(stamps, "quarter", fiscal_year_start=fiscal_year_start)
+    if "compound" not in data or "label" not in data:
+        rows = data["is_customer"].to_numpy() & data["text"].notna().to_numpy()
+        scores = sentiment(data.loc[rows, "text"], progress=False)
+        data["compound"] = scores["compound"].reindex(data.index)
+        data["label"] = scores["label"].reindex(data.index)
+    return data
+
+
+def shift_quarter(label: str, steps: int) -> str:
+    """``2026-Q1`` shifted by ``steps`` quarters (``FY`` labels keep their prefix)."""
+    prefix = "FY" if label.startswith("FY") else ""
+    year, q = label.removeprefix("FY").split("-Q")
+    index = int(year) * 4 + int(q) - 1 + steps
+    return f"{prefix}{index // 4}-Q{index % 4 + 1}"
+
+
+def _figure(ax: Axes) -> Figure:
+    """The top-level Figure an Axes is drawn on."""
+    fig = ax.get_figure(root=True)
+    if fig is None:  # pragma: no cover - an Axes always has a figure
+        raise RuntimeError("the plot returned an Axes without a figure")
+    return cast("Figure", fig)
+
+
+def rounded(table: pd.DataFrame) -> pd.DataFrame:
+    """Numbers rounded for display (3 significant decimals), the table otherwise unchanged."""
+    out = table.copy()
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].round(3)
+    return out
+
+
+# -- headline figures --------------------------------------------------------------
+def kpis(report: QuarterlyReport) -> Section:
+    """Volume, NPS, CSAT, sentiment, negative share, CES, empathy: this quarter vs the other."""
+    from ..metrics import period_deltas, touchpoint_metrics
+    from ..metrics._stats import bh_adjust
+
+    out = _section("kpis", report)
+    data = report.data
+    lag = 4 if report.compare == "year" else 1
+    table = touchpoint_metrics(data, by="quarter", min_n=report.min_n,
+                               fiscal_year_start=report.fiscal_year_start)
+    rows = [_volume_row(table, report.quarter, report.previous)]
+    for metric in KPI_METRICS:
+        current = table[table["quarter"] == report.quarter]
+        deltas = period_deltas(table, metric, lag=lag, min_n=report.min_n)
+        hit = deltas[deltas["period"] == report.quarter]
+        if len(hit):
+            r = hit.iloc[0]
+            rows.append({"metric": metric, "current": r["value"], "previous": r["previous_value"],
+                         "delta": r["delta"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                         "p_value": r["p_value"], "n": r["n"], "previous_n": r["previous_n"],
+                         "test": r["test"]})
+        elif len(current):
+            value = _metric_value(current.iloc[0], metric)
+            rows.append({"metric": metric, "current": value, "previous": np.nan,
+                         "delta": np.nan, "ci_low": np.nan, "ci_high": np.nan,
+                         "p_value": np.nan, "n": np.nan, "previous_n": np.nan,
+                         "test": "no comparison data"})
+    kpi = pd.DataFrame(rows)
+    kpi["p_adjusted"] = bh_adjust(kpi["p_value"].to_numpy(dtype=float))
+    kpi["significant"] = kpi["p_adjusted"] < 0.05
+    kpi["small_sample"] = (kpi["n"] < report.min_n) | (kpi["previous_n"] < report.min_n)
+    out.tables["kpis"] = kpi
+    out.tables["by_quarter"] = table[["quarter", "n", "nps", "csat", "sentiment_mean",
+                                      "negative_share", "ces", "empathy_mean"]]
+    return out
+
+
+def _metric_value(row: pd.Series, metric: str) -> float:
+    value = row.get(metric)
+    return float(value) if value is not None and pd.notna(value) else np.nan
+
+
+def _volume_row(table: pd.DataFrame, quarter: str, previous: str) -> dict[str, object]:
+    """Messages this quarter vs the other: ratio, exact conditional test, Clopper-Pearson CI."""
+    from scipy import stats
+
+    counts = table.set_index("quarter")["n"]
+    n1 = int(counts.get(quarter, 0))
+    n0 = int(counts.get(previous, 0))
+    row: dict[str, object] = {"metric": "volume", "current": n1, "previous": n0,
+                              "n": n1, "previous_n": n0,
+                              "test": "conditional binomial (equal rates)"}
+    if n0 > 0 and n1 + n0 > 0:
+        test = stats.binomtest(n1, n1 + n0, 0.5)
+        ci = test.proportion_ci()
+        row.update(delta=n1 / n0 - 1, p_value=test.pvalue,
+                   ci_low=ci.low / (1 - ci.low) - 1 if ci.low < 1 else np.nan,
+                   ci_high=ci.high / (1 - ci.high) - 1 if ci.high < 1 else np.inf)
+    else:
+        row.update(delta=np.nan, p_value=np.nan, ci_low=np.nan, ci_high=np.nan)
+    return row
+
+
+def _format(metric: str, value: float) -> str:
+    if value is None or not np.isfinite(value):
+        return "–"
+    if metric == "nps":
+        return f"{100 * value:+.0f}"
+    if metric in ("csat", "negative_share"):
+        return f"{100 * value:.0f} %"
+    if metric == "volume":
+        return f"{value:,.0f}"
+    if metric == "empathy_mean":
+        return f"{value:.0f}"
+    return f"{value:.2f}"
+
+
+def _format_delta(metric: str, value: float) -> str:
+    if value is None or not np.isfinite(value):
+        return "–"
+    if metric == "nps":
+        return f"{100 * value:+.0f} Pkt."
+    if metric in ("csat", "negative_share"):
+        return f"{100 * value:+.1f} pp"
+    if metric == "volume":
+        return f"{100 * value:+.0f} %"
+    if metric == "empathy_mean":
+        return f"{value:+.1f}"
+    return f"{value:+.3f}"
+
+
+def display_kpis(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The KPI table as an analyst reads it: labels, units, interval as text."""
+    rows = []
+    for r in table.itertuples(index=False):
+        metric = str(r.metric)
+        interval = (f"[{_format_delta(metric, r.ci_low)}, {_format_delta(metric, r.ci_high)}]"
+                    if np.isfinite(r.ci_low) else "")
+        rows.append({
+            t("metric", lang): t(metric, lang),
+            t("current", lang): _format(metric, r.current),
+            t("previous", lang): _format(metric, r.previous),
+            t("delta", lang): _format_delta(metric, r.delta),
+            "95% CI": interval,
+            "p (BH)": "" if not np.isfinite(r.p_adjusted) else f"{r.p_adjusted:.3f}",
+            t("significant", lang): t("yes", lang) if r.significant else t("no", lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def kpi_cards(report: QuarterlyReport) -> str:
+    """KPI cards: value, change with arrow, a star when significant after BH."""
+    cards = []
+    for r in report.summary.itertuples(index=False):
+        metric = str(r.metric)
+        if not np.isfinite(r.current):
+            continue
+        arrow = ""
+        if np.isfinite(r.delta) and r.delta != 0:
+            better = (r.delta < 0) if metric in _LOWER_IS_BETTER else (r.delta > 0)
+            colour = "#009E73" if better else "#D55E00"
+            symbol = "▲" if r.delta > 0 else "▼"
+            star = " *" if r.significant else ""
+            arrow = (f"<div class='label' style='color:{colour}'>{symbol} "
+                     f"{h.esc(_format_delta(metric, r.delta))}{star}</div>")
+        cards.append(f"<div class='kpi'><div class='value'>{h.esc(_format(metric, r.current))}"
+                     f"</div><div class='label'>{h.esc(t(metric, report.lang))}</div>{arrow}"
+                     "</div>")
+    legend = ("* signifikant nach Benjamini-Hochberg (5 %)" if report.lang == "de"
+              else "* significant after Benjamini-Hochberg (5%)")
+    return f"<div class='kpis'>{''.join(cards)}</div><p class='note'>{h.esc(legend)}</p>"
+
+
+# -- touchpoints ---------------------------------------------------------------------
+def touchpoints(report: QuarterlyReport) -> Section:
+    """Touchpoint x quarter heatmap of the negative share, and the quarter's table."""
+    from ..metrics import period_deltas, touchpoint_metrics
+    from ..plotting import plot_heatmap
+
+    out = _section("touchpoints", report)
+    data = report.data
+    has = "touchpoint" in data and data["touchpoint"].notna().any()
+    if not has and "touchpoints" not in data:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    quarters = [shift_quarter(report.quarter, -k) for k in range(5, -1, -1)]
+    recent = data[data["quarter"].isin(quarters)]
+    table = touchpoint_metrics(recent, by=("touchpoint", "quarter"), min_n=report.min_n,
+                               fiscal_year_start=report.fiscal_year_start)
+    table = table[table["touchpoint"].notna()]
+    ax = plot_heatmap(table, x="quarter", y="touchpoint", value="negative_share",
+                      lang=report.lang)
+    out.figures["heatmap"] = _figure(ax)
+    out.notes.append(t("heatmap_note", report.lang))
+    now = table[table["quarter"] == report.quarter]
+    deltas = period_deltas(table, "negative_share", min_n=report.min_n,
+                           lag=4 if report.compare == "year" else 1)
+    deltas = deltas[deltas["period"] == report.quarter][["touchpoint", "delta", "p_adjusted"]]
+    current = now[["touchpoint", "n", "share", "sentiment_mean", "negative_share", "nps",
+                   "csat", "ces", "small_sample"]].merge(
+        deltas.rename(columns={"delta": "negative_share_delta"}), on="touchpoint", how="left")
+    out.tables["current"] = current.sort_values("negative_share", ascending=False,
+                                                na_position="last").reset_index(drop=True)
+    if current["small_sample"].any():
+        out.notes.append(t("small", report.lang))
+    return out
+
+
+# -- loyalty -------------------------------------------------------------------------
+def loyalty(report: QuarterlyReport) -> Section:
+    """Reply empathy and later outcomes (needs ``customers=``): association, with controls."""
+    from ..loyalty import effect_of_empathy, link_outcomes
+
+    out = _section("loyalty", report)
+    customers = report._context()["customers"]
+    data = report.data
+    if customers is None:
+        out.notes.append(t("no_customers", report.lang))
+        return out
+    if "empathy" not in data or not data["empathy"].notna().any():
+        out.notes.append(t("no_data", report.lang))
+        return out
+    experience = {"empathy": "reply", "compound": "customer"}
+    linked = link_outcomes(data, customers, experience=experience, aggregations=("mean",))
+    if "tenure_months" in linked:
+        linked["log_tenure"] = np.log1p(linked["tenure_months"].astype(float))
+    controls = [c for c in ("segment", "log_tenure", "compound_mean") if c in linked]
+    rows, contrast = [], []
+    first = None
+    for outcome in ("repurchase_90d", "churned", "spend_next_12m"):
+        if outcome not in linked:
+            continue
+        fit = effect_of_empathy(linked, outcome, treatment="empathy_mean", controls=controls,
+                                per=10, random_state=report.random_state)
+        first = first or fit
+        rows.append(fit.summary)
+        c = fit.contrast
+        c.insert(0, "outcome", outcome)
+        contrast.append(c)
+    if not rows:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    out.notes.append(t("association", report.lang))
+    out.notes.append(("Kontrollvariablen: " if report.lang == "de" else "Controls: ")
+                     + ", ".join(controls) + ("; Effekt je 10 Empathiepunkte."
+                                              if report.lang == "de" else
+                                              "; effect per 10 empathy points."))
+    out.tables["effects"] = pd.concat(rows, ignore_index=True)
+    out.tables["contrast"] = pd.concat(contrast, ignore_index=True)
+    if first is not None:
+        out.figures["dose_response"] = _figure(first.plot())
+    return out
+
+
+# -- word of mouth --------------------------------------------------------------------
+def word_of_mouth(report: QuarterlyReport) -> Section:
+    """The quarter's promoters and detractors through the 9-vs-16 model, with its interval."""
+    from .. import wom
+
+    out = _section("wom", report)
+    current = report.current
+    if "nps" not in current or current["nps"].notna().sum() == 0:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    result = wom.estimate(current, nps="nps", random_state=report.random_state, n_sims=5000)
+    out.notes.append(t("wom_note", report.lang))
+    out.tables["estimate"] = result.summary
+    out.tables["assumptions"] = result.assumptions
+    out.tables["sensitivity"] = result.sensitivity().head(8)
+    out.figures["waterfall"] = _figure(result.plot(lang=report.lang))
+    return out
+
+
+# -- anomalies -------------------------------------------------------------------------
+def anomalies(report: QuarterlyReport) -> Section:
+    """Weeks of the quarter whose volume or negative share broke out of their own history."""
+    from ..metrics import detect_anomalies
+    from ..metrics.periods import period_labels
+
+    out = _section("anomalies", report)
+    data = report.data
+    by = "touchpoint" if "touchpoint" in data and data["touchpoint"].notna().any() else None
+    found = []
+    for metric in ("volume", "negative_share"):
+        table = detect_anomalies(data, by=by, freq="W", metric=metric,
+                                 fiscal_year_start=report.fiscal_year_start)
+        if not len(table):
+            continue
+        monday = pd.to_datetime(table["period"].astype(str) + "-1", format="%G-W%V-%u",
+                                errors="coerce")
+        quarter = period_labels(pd.Series(monday, index=table.index), "quarter",
+                                fiscal_year_start=report.fiscal_year_start)
+        flagged = table[(quarter == report.quarter).to_numpy() & table["flag"].fillna(False)
+                        .astype(bool).to_numpy()]
+        found.append(flagged)
+    table = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
+    if len(table):
+        out.tables["flagged"] = table
+    else:
+        out.notes.append(t("no_anomalies", report.lang))
+    return out
+
+
+# -- data quality and methods -----------------------------------------------------------
+def data_quality(report: QuarterlyReport) -> Section:
+    """What the load and the redaction reported, and rows the report could not place."""
+    out = _section("data_quality", report)
+    source = report._context()["source"]
+    load = source.attrs.get("load_report")
+    if load is not None and hasattr(load, "summary"):
+        out.tables["load"] = load.summary
+        quarantined = getattr(load, "quarantined", None)
+        if quarantined is not None and len(quarantined):
+            out.notes.append(f"{t('quarantined', report.lang)}: {len(quarantined):,}")
+            out.tables["quarantined"] = quarantined.head(20)
+    redaction = source.attrs.get("redaction")
+    if redaction is not None and hasattr(redaction, "summary"):
+        out.tables["redaction"] = redaction.summary
+        out.notes.append(t("redacted", report.lang))
+    missing = int(report.data["quarter"].isna().sum())
+    if missing:
+        out.notes.append(f"{t('excluded', report.lang)}: {missing:,}")
+    if "language" in report.data:
+        langs = report.data.loc[report.data["is_customer"], "language"].value_counts(
+            dropna=False)
+        out.tables["languages"] = langs.rename_axis("language").reset_index(name="n")
+    return out
+
+
+_METHODS = {
+    "de": [
+        "NPS: Anteil Promotoren (9-10) minus Anteil Kritiker (0-6); Intervall: adjustiertes "
+        "Wald-Intervall nach Rocks (2016), The American Statistician.",
+        "CSAT: Anteil der Antworten 4-5 von 5 mit Wilson-Intervall; CES: Mittelwert mit "
+        "t-Intervall.",
+        "Quartalsvergleich: NPS-Differenz (z-Test), Anteile (Agresti-Caffo, z-Test), "
+        "Mittelwerte (Welch); p-Werte nach Benjamini-Hochberg korrigiert.",
+        "Stimmung: empathylab.sentiment (deutsches und englisches Lexikon, Genauigkeit in "
+        "BENCHMARKS.md) auf den Nachrichten der Kund:innen.",
+        "Mundpropaganda: 9 vs. 16 Personen (American Express Global Customer Service "
+        "Barometer 2011, USA, n = 1.018); Gegenbefund East, Hammond & Wright (2007).",
+        "Auffälligkeiten: Woche gegen die eigenen 8 Vorwochen (Poisson/negativ binomial für "
+        "Volumen, Fisher-Test für den Negativanteil), Benjamini-Hochberg.",
+    ],
+    "en": [
+        "NPS: share of promoters (9-10) minus share of detractors (0-6); interval: adjusted "
+        "Wald after Rocks (2016), The American Statistician.",
+        "CSAT: share of answers 4-5 of 5 with a Wilson interval; CES: mean with a t interval.",
+        "Quarter comparison: NPS difference (z-test), shares (Agresti-Caffo, z-test), means "
+        "(Welch); p-values adjusted by Benjamini-Hochberg.",
+        "Sentiment: empathylab.sentiment (German and English lexicons, accuracy in "
+        "BENCHMARKS.md) on the customers' messages.",
+        "Word of mouth: 9 vs 16 people (American Express Global Customer Service Barometer "
+        "2011, US, n = 1,018); counter-evidence East, Hammond & Wright (2007).",
+        "Anomalies: each week against its own 8 weeks before (Poisson/negative binomial for "
+        "volume, Fisher's test for the negative share), Benjamini-Hochberg.",
+    ],
+}
+
+
+def methods(report: QuarterlyReport) -> Section:
+    """How each figure was computed, with the sources of the published numbers."""
+    out = _section("methods", report)
+    out.notes.extend(_METHODS[report.lang])
+    return out
+
+
+# Sections added by the modules that provide them (topics, empathy, empathy map).
+EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = []
+EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = []
