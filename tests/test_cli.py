@@ -54,5 +54,29 @@ def test_demo_writes_html_and_prints_its_path(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == str(target.resolve())
     html = target.read_text(encoding="utf-8")
-    assert "data:image/png;base64," in html and "Data quality" in html
+    assert "data:image/png;base64," in html and "Datenqualität" in html
+    assert "Quartalsbericht Kundenerlebnis" in html
     assert "redacted:" in run.stderr
+
+
+def test_analyze_writes_the_quarterly_report_and_tables(tmp_path, capsys):
+    from empathylab.datasets import sample_path
+
+    target, tables = tmp_path / "report.html", tmp_path / "tables.xlsx"
+    code = main(["analyze", str(sample_path("feedback_de")), "--quarter", "2026Q2",
+                 "--lang", "en", "--redact", "-o", str(target), "--tables", str(tables)])
+    assert code == 0
+    captured = capsys.readouterr()
+    assert captured.out.strip() == str(target.resolve())
+    assert "quarter 2026-Q2 compared with 2026-Q1" in captured.err
+    html = target.read_text(encoding="utf-8")
+    assert "Customer experience quarterly report" in html and "Touchpoints" in html
+    assert tables.stat().st_size > 0
+
+
+def test_analyze_bad_quarter_exits_2(capsys):
+    from empathylab.datasets import sample_path
+
+    assert main(["analyze", str(sample_path("feedback_de")), "--quarter", "2019Q1"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("empathylab: error: quarter '2019-Q1' has no data")
