@@ -19,6 +19,7 @@ from .io import (
     redaction_summary,
 )
 from .sentiment import SentimentModel, sentiment
+from .topics import TopicModel
 
 __version__ = "0.1.0"
 del _accessor
@@ -34,6 +35,7 @@ __all__ = [
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
+    "TopicModel",
     "__version__",
     "list_presets",
     "read_feedback",

@@ -283,6 +283,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         with warnings.catch_warnings():
             # NMF's ConvergenceWarning at max_iter is not the user's concern
             warnings.simplefilter("ignore", category=UserWarning)
+            # its loss is sqrt of a difference that rounds below 0 on a perfect fit
+            warnings.filterwarnings("ignore", category=RuntimeWarning, module="sklearn")
             weights = model.fit_transform(self._input(x))
         return model, np.asarray(weights)
 

@@ -68,8 +68,10 @@ def aspect_sentiment(
 
     Sentences (and contrastive clauses) of the fitted texts are scored once with
     :func:`empathylab.sentiment` at ``level="sentence"``. A sentence counts for
-    a topic when it contains one of the topic's top terms and its text has at
-    least ``min_topic_weight`` of the topic.
+    a topic when it contains one of the topic's own top terms (top terms whose
+    weight is largest in this topic, so a word shared by two topics counts for
+    the one it belongs to most) and its text has at least ``min_topic_weight``
+    of the topic.
     """
     from ..sentiment import sentiment
 
@@ -99,8 +101,10 @@ def aspect_sentiment(
     compound = units["compound"].to_numpy(dtype=float)
     negative = (units["label"] == "negative").to_numpy()
     scored = np.isfinite(compound)
+    owner = _owners(model.components_)
     for topic, terms in enumerate(top_terms):
-        mentions = np.asarray(present[:, terms].sum(axis=1)).ravel() > 0
+        own = [t for t in terms if owner[t] == topic] or list(terms[:1])
+        mentions = np.asarray(present[:, own].sum(axis=1)).ravel() > 0
         mask = mentions & scored & (shares[doc, topic] >= model.min_topic_weight)
         n = int(mask.sum())
         empty.loc[topic, "n_sentences"] = n
@@ -108,6 +112,13 @@ def aspect_sentiment(
             empty.loc[topic, "mean_sentiment"] = float(compound[mask].mean())
             empty.loc[topic, "negative_share"] = float(negative[mask].mean())
     return empty
+
+
+def _owners(components: np.ndarray) -> np.ndarray:
+    """The topic each term weighs most in, relative to the topic's total weight."""
+    totals = components.sum(axis=1, keepdims=True)
+    relative = components / np.where(totals > 0, totals, 1.0)
+    return relative.argmax(axis=0)
 
 
 @dataclass(repr=False)
