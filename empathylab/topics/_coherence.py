@@ -86,5 +86,7 @@ def topic_coherence(
             if mask.any():
                 out[k] = float(values[mask].mean())
         else:
-            raise ValueError(f"`coherence` must be one of {list(MEASURES)}, but {measure!r} was passed.")
+            raise ValueError(
+                f"`coherence` must be one of {list(MEASURES)}, but {measure!r} was passed."
+            )
     return out

@@ -52,7 +52,9 @@ def _min_docs(value: int | float, n_docs: int, param: str) -> int:
             )
         return math.ceil(value * n_docs)
     if value < 1:
-        raise ValueError(f"`{param}` as an int counts texts and must be >= 1, but {value} was passed.")
+        raise ValueError(
+            f"`{param}` as an int counts texts and must be >= 1, but {value} was passed."
+        )
     return value
 
 

@@ -15,7 +15,7 @@ from sklearn.exceptions import NotFittedError
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning, InsufficientDataError
 from ._coherence import MEASURES, topic_coherence
-from ._features import Vocabulary, build_vocabulary, doc_term_matrix
+from ._features import build_vocabulary, doc_term_matrix
 from ._result import TopicsResult, aspect_sentiment, label_topics
 from ._text import Tokens, tokenize
 
@@ -74,8 +74,8 @@ def _check_range(value: object) -> tuple[int, int]:
             "`n_topics_range` must be a pair (low, high) of ints with 2 <= low <= high, "
             f"but {value!r} was passed."
         )
-    low, high = value  # type: ignore[misc]
-    return int(low), int(high)
+    pair: Any = value
+    return int(pair[0]), int(pair[1])
 
 
 class TopicModel(TransformerMixin, BaseEstimator):
@@ -256,7 +256,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
     def _languages(self, texts: pd.Series) -> np.ndarray:
         if self.lang == "auto":
             return detect_languages(texts)
-        return np.where(texts.notna().to_numpy(), self.lang, None).astype(object)
+        out = np.full(len(texts), self.lang, dtype=object)
+        out[texts.isna().to_numpy()] = None
+        return out
 
     def _tokens(self, texts: pd.Series, languages: np.ndarray, count_surface: bool) -> Tokens:
         return tokenize(
@@ -456,10 +458,10 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self._check_fitted()
         return self.result_.plot(ax=ax, **kwargs)
 
-    def _repr_html_(self) -> str:  # type: ignore[override]
+    def _repr_html_(self) -> str:
         if hasattr(self, "result_"):
             return self.result_._repr_html_()
-        return str(super()._repr_html_inner())  # type: ignore[misc]
+        return str(super()._repr_html_inner())
 
 
 def _shares(weights: np.ndarray) -> np.ndarray:

@@ -45,7 +45,8 @@ def label_topics(top_terms: list[np.ndarray], vocabulary: Vocabulary) -> list[st
                 chosen.insert(at, int(t))
                 continue
             text = " / ".join(vocabulary.readable[c] for c in chosen)
-            if len(chosen) >= _LABEL_TERMS and (len(chosen) > _LABEL_TERMS or len(text) >= _SHORT_LABEL):
+            full = len(chosen) > _LABEL_TERMS or len(text) >= _SHORT_LABEL
+            if len(chosen) >= _LABEL_TERMS and full:
                 break
             chosen.append(int(t))
         labels.append(" / ".join(vocabulary.readable[c] for c in chosen) or "(no terms)")

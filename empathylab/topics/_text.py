@@ -1,8 +1,9 @@
 """Tokens for topic models: German and English stop words, Snowball stems, surface forms.
 
 URLs, e-mail addresses, ``@handles``, HTML entities and the retweet marker
-``RT`` are removed first. A text is cut into chunks at punctuation (``.``, ``!``, ``?``, ``,``, ``;``,
-``:``, brackets, quotes, line breaks, a free-standing dash), and each chunk into
+``RT`` are removed first. A text is cut into chunks at punctuation (``.``,
+``!``, ``?``, ``,``, ``;``, ``:``, brackets, quotes, line breaks, a
+free-standing dash), and each chunk into
 words of letters (inner hyphens and apostrophes kept: ``E-Mail``, ``don't``).
 Digits are no words, so order numbers and prices drop out. A word is lower-cased,
 dropped when it is a stop word of the text's language (or a feedback filler word
@@ -22,7 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -50,7 +51,7 @@ def _read_list(name: str) -> frozenset[str]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def stop_words(lang: str) -> frozenset[str]:
     """The project's stop words of ``lang`` (``"de"`` or ``"en"``), lower case.
 
@@ -67,7 +68,7 @@ def stop_words(lang: str) -> frozenset[str]:
     return _read_list(f"stopwords_{lang}.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def feedback_filler(lang: str) -> frozenset[str]:
     """Greetings, thanks and sign-offs of ``lang`` that name no topic (``hallo``, ``thanks``).
 

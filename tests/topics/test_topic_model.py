@@ -91,7 +91,9 @@ def test_transform_is_a_share_matrix_indexed_like_the_texts(fitted):
 
 
 def test_assign_gives_na_for_missing_unknown_and_weak_texts(fitted):
-    texts = pd.Series(["Die Hotline war am Samstag nicht besetzt.", np.nan, "xyzzy"], index=[7, 3, 9])
+    texts = pd.Series(
+        ["Die Hotline war am Samstag nicht besetzt.", np.nan, "xyzzy"], index=[7, 3, 9]
+    )
     out = fitted.assign(texts)
     assert out.columns.tolist() == ["topic", "label", "topic_weight"]
     assert out.index.tolist() == [7, 3, 9]
@@ -134,7 +136,7 @@ def test_aspect_sentiment_is_per_sentence_not_per_review(rng):
     model = TopicModel(n_topics=2, lang="de", random_state=0, max_df=1.0).fit(pd.Series(texts))
     topics = model.topics_.set_index("label")
     probe = model.transform(["Lieferung, Paket, Versand", "Hotline, Warteschleife, Rückruf"])
-    delivery, hotline = topics.loc[probe.idxmax(axis=1)].iloc[0], topics.loc[probe.idxmax(axis=1)].iloc[1]
+    delivery, hotline = (topics.loc[label] for label in probe.idxmax(axis=1))
     assert delivery.name != hotline.name
     # the mixed reviews as a whole are negative (about -0.3 each): a review-level mean
     # would make both topics negative
