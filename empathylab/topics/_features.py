@@ -118,9 +118,12 @@ def build_vocabulary(
     for f in features:
         parts = f.split(" ")
         if len(parts) == 2:
-            readable.append(surface_form(tokens.pair_surface.get((parts[0], parts[1])), f))
+            pair = (parts[0], parts[1])
+            readable.append(surface_form(
+                tokens.pair_surface.get(pair), tokens.pair_surface_inner.get(pair), f
+            ))
         else:
-            readable.append(surface_form(tokens.surface.get(f), f))
+            readable.append(surface_form(tokens.surface.get(f), tokens.surface_inner.get(f), f))
     kept = {tuple(f.split(" ")) for f in features if " " in f}
     return Vocabulary(features, tuple(readable), frozenset((a, b) for a, b in kept))
 

@@ -98,13 +98,17 @@ class Tokens:
     ``docs[i]`` holds the stems of text ``i`` in order; ``pairs[i]`` the
     adjacent kept-word pairs ``(stem_a, stem_b)``. ``surface`` counts the
     written forms of every stem, ``pair_surface`` those of every pair, so a
-    label can show "lange Wartezeit" rather than "lang wartezeit".
+    label can show "lange Wartezeit" rather than "lang wartezeit". The
+    ``*_inner`` counters hold only the forms seen inside a chunk, not at its
+    start, where capitals say nothing about the word ("Ging schnell").
     """
 
     docs: list[list[str]]
     pairs: list[list[tuple[str, str]]]
     surface: dict[str, Counter[str]] = field(default_factory=dict)
     pair_surface: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
+    surface_inner: dict[str, Counter[str]] = field(default_factory=dict)
+    pair_surface_inner: dict[tuple[str, str], Counter[str]] = field(default_factory=dict)
 
 
 def _drop_set(lang: str, filler: bool, extra: frozenset[str]) -> frozenset[str]:
@@ -155,6 +159,8 @@ def tokenize(
     out = Tokens(docs=[], pairs=[])
     surface: dict[str, Counter[str]] = {}
     pair_surface: dict[tuple[str, str], Counter[str]] = {}
+    inner: dict[str, Counter[str]] = {}
+    pair_inner: dict[tuple[str, str], Counter[str]] = {}
     for text, lang in zip(texts, languages, strict=True):
         doc: list[str] = []
         doc_pairs: list[tuple[str, str]] = []
@@ -166,7 +172,7 @@ def tokenize(
             stem = _stemmer(code)
             for chunk in _CHUNK.split(_CLEAN.sub(" . ", text)):
                 prev: tuple[str, str] | None = None  # (stem, surface) of the previous kept word
-                for word in _WORD.findall(chunk):
+                for position, word in enumerate(_WORD.findall(chunk)):
                     low = word.lower()
                     if len(low) < _MIN_LENGTH or low in drop:
                         prev = None
@@ -178,21 +184,50 @@ def tokenize(
                     doc.append(s)
                     if count_surface:
                         surface.setdefault(s, Counter())[word] += 1
+                        if position:
+                            inner.setdefault(s, Counter())[word] += 1
                     if prev is not None and prev[0] != s:
                         pair = (prev[0], s)
                         doc_pairs.append(pair)
                         if count_surface:
-                            pair_surface.setdefault(pair, Counter())[f"{prev[1]} {word}"] += 1
+                            written = f"{prev[1]} {word}"
+                            pair_surface.setdefault(pair, Counter())[written] += 1
+                            if position > 1:
+                                pair_inner.setdefault(pair, Counter())[written] += 1
                     prev = (s, word)
         out.docs.append(doc)
         out.pairs.append(doc_pairs)
     out.surface = surface
     out.pair_surface = pair_surface
+    out.surface_inner = inner
+    out.pair_surface_inner = pair_inner
     return out
 
 
-def surface_form(counts: Counter[str] | None, fallback: str) -> str:
-    """The most frequent written form (ties: the lower-case one, then alphabetical)."""
+def surface_form(
+    counts: Counter[str] | None, inner: Counter[str] | None, fallback: str
+) -> str:
+    """The most frequent written form, in the case it has inside sentences.
+
+    The form is chosen over all occurrences with case folded; its capitals
+    come from the occurrences inside a chunk when there are any (a chunk's
+    first word is capitalised whatever it is), else from all.
+
+    Examples
+    --------
+    >>> surface_form(Counter({"Ging": 5, "ging": 1}), Counter({"ging": 1}), "ging")
+    'ging'
+    >>> surface_form(Counter({"Wartezeit": 3, "Wartezeiten": 1}), Counter(), "wartezeit")
+    'Wartezeit'
+    """
     if not counts:
         return fallback
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0] != kv[0].lower(), kv[0]))[0]
+    folded: Counter[str] = Counter()
+    for form, n in counts.items():
+        folded[form.lower()] += n
+    best = min(folded.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    for source in (inner or Counter(), counts):
+        cased = [(n, form) for form, n in source.items() if form.lower() == best]
+        if cased:
+            return min(cased, key=lambda nf: (-nf[0], nf[1] != nf[1].lower(), nf[1]))[1]
+    return fallback  # pragma: no cover - best comes from counts

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sklearn.base import clone
 from sklearn.exceptions import NotFittedError
 from sklearn.metrics import adjusted_mutual_info_score
@@ -282,3 +286,32 @@ def test_one_column_dataframe_and_fixed_language_work():
                                    "Hotline nicht erreichbar"] * 5})  # fmt: skip
     model = TopicModel(n_topics=2, lang="de", random_state=0, sentiment=False).fit(frame)
     assert model.assign(frame)["topic"].notna().all()
+
+
+def test_other_languages_are_kept_with_a_warning():
+    texts = pd.Series(
+        ["Die Lieferung kam viel zu spät", "Die Hotline war nicht erreichbar"] * 6
+        + ["La livraison est arrivée trop tard et le colis était abîmé"] * 2
+    )
+    with pytest.warns(el.DataQualityWarning, match="2 text"):
+        model = TopicModel(n_topics=2, random_state=0).fit(texts)
+    assert len(model.assignments_) == len(texts)
+
+
+@functools.cache
+def _small_model() -> TopicModel:
+    texts = pd.Series(["Lieferung spät", "Hotline besetzt", "Lieferung kaputt",
+                       "Hotline nicht erreichbar", "lange Wartezeit"] * 5)  # fmt: skip
+    return TopicModel(n_topics=2, random_state=0).fit(texts)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=60)), min_size=1, max_size=6))
+def test_arbitrary_texts_never_crash_transform_or_assign(texts):
+    model = _small_model()
+    shares = model.transform(texts)
+    assert shares.shape == (len(texts), 2)
+    sums = shares.sum(axis=1, min_count=1).dropna()
+    assert ((sums.round(9) == 1) | (sums == 0)).all()
+    out = model.assign(texts)
+    assert out["topic"].isna().sum() >= sum(t is None for t in texts)
