@@ -28,28 +28,47 @@ _SHORT_LABEL = 24  # characters below which a third term is added
 def label_topics(top_terms: list[np.ndarray], vocabulary: Vocabulary) -> list[str]:
     """Readable, unique labels: the strongest terms' written forms joined by " / ".
 
-    A bigram replaces its own word ("Wartezeit" becomes "lange Wartezeit"), and
-    a word already inside a chosen bigram is skipped.
+    A bigram replaces its own word ("Wartezeit" becomes "lange Wartezeit"), two
+    bigrams that chain join into one phrase ("zwei Minuten" and "Minuten
+    erledigt" become "zwei Minuten erledigt"), and a word already inside a
+    chosen phrase is skipped.
+
+    Examples
+    --------
+    >>> from empathylab.topics._features import Vocabulary
+    >>> vocabulary = Vocabulary(
+    ...     ("erledigt", "hotlin", "minut", "minut erledigt", "zwei minut"),
+    ...     ("erledigt", "Hotline", "Minuten", "Minuten erledigt", "zwei Minuten"),
+    ...     frozenset({("minut", "erledigt"), ("zwei", "minut")}),
+    ... )
+    >>> label_topics([np.array([2, 4, 3, 0, 1])], vocabulary)
+    ['zwei Minuten erledigt / Hotline']
     """
     labels: list[str] = []
     for terms in top_terms:
-        chosen: list[int] = []
+        chosen: list[tuple[tuple[str, ...], str]] = []  # (stems in order, written form)
         for t in terms:
-            stems = set(vocabulary.stems(int(t)))
-            covered = [c for c in chosen if set(vocabulary.stems(c)) <= stems]
-            if any(stems <= set(vocabulary.stems(c)) for c in chosen):
+            stems = vocabulary.stems(int(t))
+            text = vocabulary.readable[int(t)]
+            if any(set(stems) <= set(c[0]) for c in chosen):
                 continue  # already said by a chosen term
+            covered = [i for i, c in enumerate(chosen) if set(c[0]) <= set(stems)]
             if covered:  # the bigram replaces its word(s)
-                at = chosen.index(covered[0])
-                chosen = [c for c in chosen if c not in covered]
-                chosen.insert(at, int(t))
+                chosen[covered[0]] = (stems, text)
+                chosen = [c for i, c in enumerate(chosen) if i not in covered[1:]]
                 continue
-            text = " / ".join(vocabulary.readable[c] for c in chosen)
-            full = len(chosen) > _LABEL_TERMS or len(text) >= _SHORT_LABEL
+            chain = [i for i, c in enumerate(chosen)
+                     if len(stems) == 2 and len(c[0]) >= 2 and c[0][-1] == stems[0]]
+            if chain and len(text.split(" ")) == 2:  # "zwei Minuten" + "Minuten erledigt"
+                old = chosen[chain[0]]
+                chosen[chain[0]] = ((*old[0], stems[1]), f"{old[1]} {text.split(' ')[1]}")
+                continue
+            joined = " / ".join(c[1] for c in chosen)
+            full = len(chosen) > _LABEL_TERMS or len(joined) >= _SHORT_LABEL
             if len(chosen) >= _LABEL_TERMS and full:
                 break
-            chosen.append(int(t))
-        labels.append(" / ".join(vocabulary.readable[c] for c in chosen) or "(no terms)")
+            chosen.append((stems, text))
+        labels.append(" / ".join(c[1] for c in chosen) or "(no terms)")
     seen: dict[str, int] = {}
     unique = []
     for label in labels:
