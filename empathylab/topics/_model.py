@@ -381,7 +381,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         self.result_ = TopicsResult.build(
             model=self, texts=texts, languages=languages, weights=weights, shares=shares,
             top_terms=top, coherence=npmi,
-            sentiment=aspect_sentiment(self, texts, languages, shares, top)
+            sentiment=aspect_sentiment(self, texts, languages, shares)
             if self.sentiment else None,
         )
         self.topics_ = self.result_.summary

@@ -43,6 +43,8 @@ def label_topics(top_terms: list[np.ndarray], vocabulary: Vocabulary) -> list[st
     ... )
     >>> label_topics([np.array([2, 4, 3, 0, 1])], vocabulary)
     ['zwei Minuten erledigt / Hotline']
+    >>> label_topics([np.array([2, 0, 4, 3, 1])], vocabulary)
+    ['zwei Minuten erledigt / Hotline']
     """
     labels: list[str] = []
     for terms in top_terms:
@@ -53,15 +55,16 @@ def label_topics(top_terms: list[np.ndarray], vocabulary: Vocabulary) -> list[st
             if any(set(stems) <= set(c[0]) for c in chosen):
                 continue  # already said by a chosen term
             covered = [i for i, c in enumerate(chosen) if set(c[0]) <= set(stems)]
-            if covered:  # the bigram replaces its word(s)
-                chosen[covered[0]] = (stems, text)
-                chosen = [c for i, c in enumerate(chosen) if i not in covered[1:]]
-                continue
             chain = [i for i, c in enumerate(chosen)
                      if len(stems) == 2 and len(c[0]) >= 2 and c[0][-1] == stems[0]]
             if chain and len(text.split(" ")) == 2:  # "zwei Minuten" + "Minuten erledigt"
                 old = chosen[chain[0]]
                 chosen[chain[0]] = ((*old[0], stems[1]), f"{old[1]} {text.split(' ')[1]}")
+                chosen = [c for i, c in enumerate(chosen) if i not in covered]
+                continue
+            if covered:  # the bigram replaces its word(s)
+                chosen[covered[0]] = (stems, text)
+                chosen = [c for i, c in enumerate(chosen) if i not in covered[1:]]
                 continue
             joined = " / ".join(c[1] for c in chosen)
             full = len(chosen) > _LABEL_TERMS or len(joined) >= _SHORT_LABEL
@@ -82,16 +85,16 @@ def aspect_sentiment(
     texts: pd.Series,
     languages: np.ndarray,
     shares: np.ndarray,
-    top_terms: list[np.ndarray],
 ) -> pd.DataFrame:
     """Per topic: mean compound and negative share of the sentences that mention it.
 
     Sentences (and contrastive clauses) of the fitted texts are scored once with
-    :func:`empathylab.sentiment` at ``level="sentence"``. A sentence counts for
-    a topic when it contains one of the topic's own top terms (top terms whose
-    weight is largest in this topic, so a word shared by two topics counts for
-    the one it belongs to most) and its text has at least ``min_topic_weight``
-    of the topic.
+    :func:`empathylab.sentiment` at ``level="sentence"``. Each sentence belongs
+    to the topic its terms weigh most in (the sum of the terms' shares of each
+    topic's weight), and counts for it when its text has at least
+    ``min_topic_weight`` of that topic. "Die Lieferung war super. Die Hotline
+    war eine Katastrophe." gives a positive sentence to a delivery topic and a
+    negative one to a hotline topic.
     """
     from ..sentiment import sentiment
 
@@ -121,11 +124,15 @@ def aspect_sentiment(
     compound = units["compound"].to_numpy(dtype=float)
     negative = (units["label"] == "negative").to_numpy()
     scored = np.isfinite(compound)
-    owner = _owners(model.components_)
-    for topic, terms in enumerate(top_terms):
-        own = [t for t in terms if owner[t] == topic] or list(terms[:1])
-        mentions = np.asarray(present[:, own].sum(axis=1)).ravel() > 0
-        mask = mentions & scored & (shares[doc, topic] >= model.min_topic_weight)
+    # each sentence belongs to the topic its terms weigh most in (weights relative to the
+    # topic's total, so a large topic does not take every sentence)
+    relative = _relative(model.components_)
+    score = np.asarray(present @ relative.T)
+    best = score.argmax(axis=1)
+    mentions_any = score.max(axis=1) > 0
+    for topic in range(k):
+        mask = (mentions_any & (best == topic) & scored
+                & (shares[doc, topic] >= model.min_topic_weight))
         n = int(mask.sum())
         empty.loc[topic, "n_sentences"] = n
         if n:
@@ -134,11 +141,10 @@ def aspect_sentiment(
     return empty
 
 
-def _owners(components: np.ndarray) -> np.ndarray:
-    """The topic each term weighs most in, relative to the topic's total weight."""
+def _relative(components: np.ndarray) -> np.ndarray:
+    """Term weights of each topic as shares of the topic's total weight."""
     totals = components.sum(axis=1, keepdims=True)
-    relative = components / np.where(totals > 0, totals, 1.0)
-    return relative.argmax(axis=0)
+    return components / np.where(totals > 0, totals, 1.0)
 
 
 @dataclass(repr=False)

@@ -41,7 +41,7 @@ def test_topics_recover_the_planted_touchpoints(customer, fitted):
     ami = adjusted_mutual_info_score(
         customer.loc[ok, "touchpoint"], assigned.loc[ok, "topic"].astype(int)
     )
-    # measured 0.17 (a plain TfidfVectorizer + NMF with the same k: 0.03)
+    # measured 0.14 (a plain TfidfVectorizer + NMF with the same k: 0.03)
     assert ami > 0.10
     assert ok.mean() > 0.9
 
@@ -147,9 +147,9 @@ def test_aspect_sentiment_is_per_sentence_not_per_review(rng):
     # would make both topics negative
     whole = el.sentiment(pd.Series(texts[:60]), lang="de")["compound"]
     assert whole.mean() < -0.1
-    assert delivery["mean_sentiment"] > 0.1  # measured 0.22 (positive and neutral sentences)
-    assert hotline["mean_sentiment"] < -0.2  # measured -0.37
-    assert delivery["negative_share"] < 0.3 < hotline["negative_share"]
+    assert delivery["mean_sentiment"] > 0.15  # measured 0.31 (positive and neutral sentences)
+    assert hotline["mean_sentiment"] < -0.3  # measured -0.54
+    assert delivery["negative_share"] < 0.2 < 0.6 < hotline["negative_share"]  # 0.0, 0.84
 
 
 def test_auto_chooses_by_coherence_within_the_range_and_is_stable(customer):
@@ -188,7 +188,7 @@ def test_english_feedback():
     ami = adjusted_mutual_info_score(
         df.loc[ok, "touchpoint"], model.assignments_.loc[ok, "topic"].astype(int)
     )
-    assert ami > 0.06  # measured 0.15 with 10 topics, 0.13 with 8
+    assert ami > 0.06  # measured 0.12 with 8 topics (0.15 with 10)
 
 
 def test_plot_repr_and_result(fitted):

@@ -38,4 +38,4 @@ def test_topics_of_deutsche_bahn_feedback(shared_data):
     assert len(delay) >= 1
     base = (df["category"] == "Zugfahrt").mean()
     in_delay = (df.loc[assigned.isin(delay.tolist()).fillna(False), "category"] == "Zugfahrt")
-    assert in_delay.mean() > 2 * base  # measured 5 times the base rate
+    assert in_delay.mean() > 2 * base  # measured 5.4 times the base rate
