@@ -147,10 +147,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         strongest terms in their commonest written form, "lange Wartezeit /
         Hotline"), ``top_terms`` (comma-separated, strongest first), ``size``
         (fitted texts whose dominant topic it is), ``share`` (size over the
-        texts with words), ``coherence`` (NPMI of the top terms),
-        ``mean_sentiment`` (mean compound of the sentences that mention one of
-        the topic's top terms, in texts with at least ``min_topic_weight`` of
-        the topic: aspect level, not the whole review), ``negative_share``
+        non-missing texts), ``coherence`` (NPMI of the top terms),
+        ``mean_sentiment`` (mean compound, by :func:`empathylab.sentiment` at
+        sentence level, of the sentences whose terms belong to this topic most,
+        in texts with at least ``min_topic_weight`` of the topic: aspect level,
+        not the whole review; NaN with ``sentiment=False``), ``negative_share``
         (share of those sentences labelled negative), ``n_sentences`` and
         ``example`` (the most representative text).
     examples_ : pandas.DataFrame
@@ -161,7 +162,9 @@ class TopicModel(TransformerMixin, BaseEstimator):
         ``n_topics``, ``npmi``, ``umass`` and ``chosen`` for every number of
         topics tried.
     assignments_ : pandas.DataFrame
-        :meth:`assign` of the fitted texts, indexed like them.
+        The dominant topics of the fitted texts, indexed like them (columns as
+        :meth:`assign`; from the weights of the fit, which ``assign`` on the
+        same texts reproduces up to the solver's tolerance).
     result_ : TopicsResult
         The result object (``.summary``, ``.plot()``, Jupyter view).
     feature_names_ : numpy.ndarray
@@ -300,7 +303,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
         return [np.argsort(-row, kind="stable")[:n] for row in components]
 
     def fit(self, X: object, y: object = None) -> TopicModel:  # noqa: N803 (sklearn)
-        """Fit topics on the texts ``X`` (a Series of texts; missing texts are allowed).
+        """Fit topics on the texts ``X``.
+
+        Parameters
+        ----------
+        X : pandas.Series of str (or a list, or a one-column DataFrame)
+            The texts; missing and empty texts are allowed (their topic is NA).
+        y : ignored
+            Present for scikit-learn pipelines.
+
+        Returns
+        -------
+        TopicModel
+            ``self``, with the fitted attributes (``topics_``, ``assignments_``
+            from the fit's weights, ``coherence_``, ...).
 
         Raises
         ------

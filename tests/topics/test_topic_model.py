@@ -316,3 +316,20 @@ def test_arbitrary_texts_never_crash_transform_or_assign(texts):
     assert ((sums.round(9) == 1) | (sums == 0)).all()
     out = model.assign(texts)
     assert out["topic"].isna().sum() >= sum(t is None for t in texts)
+
+
+def test_works_in_a_pipeline_and_with_pandas_output():
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    texts = pd.Series(["Lieferung spät", "Hotline besetzt", "Lieferung kaputt",
+                       "Hotline nicht erreichbar"] * 5)  # fmt: skip
+    y = np.array([0, 1, 0, 1] * 5)
+    pipe = make_pipeline(
+        TopicModel(n_topics=2, lang="de", random_state=0, sentiment=False), LogisticRegression()
+    ).fit(texts, y)
+    assert (pipe.predict(texts) == y).mean() == 1.0
+    model = TopicModel(n_topics=2, lang="de", random_state=0, sentiment=False)
+    model.set_output(transform="pandas")
+    out = model.fit_transform(texts)
+    assert out.columns.tolist() == model.get_feature_names_out().tolist()
