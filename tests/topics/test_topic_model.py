@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -333,3 +334,21 @@ def test_works_in_a_pipeline_and_with_pandas_output():
     model.set_output(transform="pandas")
     out = model.fit_transform(texts)
     assert out.columns.tolist() == model.get_feature_names_out().tolist()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=40),
+                          st.sampled_from(["Lieferung spät", "Hotline besetzt", "lange Wartezeit",
+                                           "Rechnung falsch", "App stürzt ab"])),
+                min_size=0, max_size=40))
+def test_fit_on_arbitrary_texts_fits_or_says_why(texts):
+    model = TopicModel(n_topics_range=(2, 4), random_state=0)
+    try:
+        with warnings.catch_warnings():  # random text is often in no language we know
+            warnings.simplefilter("ignore", el.DataQualityWarning)
+            model.fit(texts)
+    except InsufficientDataError as error:
+        assert "need at least" in str(error)
+        return
+    assert 2 <= model.n_topics_ <= 4
+    assert len(model.assignments_) == len(texts)
