@@ -4,6 +4,7 @@
 * :mod:`._features`: collocated bigrams and the document-term matrix.
 * :mod:`._coherence`: NPMI and UMass coherence of top terms.
 * :mod:`._model`: the estimator; :mod:`._result`: the topic table, labels, plot.
+* :mod:`._persist`: saving and loading as JSON.
 """
 
 from ._model import TopicModel

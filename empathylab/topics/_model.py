@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -467,6 +468,57 @@ class TopicModel(TransformerMixin, BaseEstimator):
         """The topic labels (the columns of :meth:`transform`)."""
         self._check_fitted()
         return np.asarray(self.labels_, dtype=object)
+
+    # ------------------------------------------------------------- saving
+    def save(self, path: str | Path) -> Path:
+        """Write the fitted model as JSON (never a pickle).
+
+        The file holds the parameters, vocabulary, idf weights, topic-term
+        matrix, the topic, example and coherence tables and the library
+        version; not ``assignments_`` (``assign`` gives them again). The
+        example texts are customer texts: keep the file as safe as the data.
+
+        Parameters
+        ----------
+        path : str or pathlib.Path
+            File name ending in ``.json``.
+
+        Returns
+        -------
+        pathlib.Path
+            The file written.
+
+        Examples
+        --------
+        >>> import tempfile
+        >>> texts = pd.Series(["Lieferung spät", "Hotline besetzt", "Paket kaputt"] * 4)
+        >>> model = TopicModel(n_topics=2, lang="de", random_state=0, sentiment=False)
+        >>> model = model.fit(texts)
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     loaded = TopicModel.load(model.save(Path(tmp) / "topics.json"))
+        >>> loaded.transform(texts).equals(model.transform(texts))
+        True
+        """
+        from ._persist import save_model
+
+        self._check_fitted()
+        return save_model(self, Path(path))
+
+    @classmethod
+    def load(cls, path: str | Path) -> TopicModel:
+        """Read a model written by :meth:`save`.
+
+        Raises
+        ------
+        FileNotFoundError
+            When there is no such file.
+        ModelFormatError
+            (a ``ValueError``) When the file is not a TopicModel file of a
+            known format version or is damaged; the message names the file.
+        """
+        from ._persist import load_model
+
+        return load_model(cls, Path(path))
 
     # ------------------------------------------------------------- display
     def plot(self, ax: Axes | None = None, **kwargs: Any) -> Axes:
