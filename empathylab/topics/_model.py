@@ -148,7 +148,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
         strongest terms in their commonest written form, "lange Wartezeit /
         Hotline"), ``top_terms`` (comma-separated, strongest first), ``size``
         (fitted texts whose dominant topic it is), ``share`` (size over the
-        non-missing texts), ``coherence`` (NPMI of the top terms),
+        texts that are neither missing nor blank), ``coherence`` (NPMI of the top terms),
         ``mean_sentiment`` (mean compound, by :func:`empathylab.sentiment` at
         sentence level, of the sentences whose terms belong to this topic most,
         in texts with at least ``min_topic_weight`` of the topic: aspect level,

@@ -176,7 +176,7 @@ class TopicsResult(Result):
         vocabulary = model.vocabulary_
         assigned = model.assignments_["topic"]
         k = shares.shape[1]
-        n_texts = int(texts.notna().sum())
+        n_texts = int((texts.fillna("").astype(str).str.strip() != "").sum())
         sizes = assigned.value_counts().reindex(range(k), fill_value=0).to_numpy(dtype=np.int64)
         example_rows = []
         first_example: list[object] = []
