@@ -17,6 +17,7 @@ from .._validation import check_argument
 from ..exceptions import DataQualityWarning, InsufficientDataError
 from ._coherence import MEASURES, topic_coherence
 from ._features import build_vocabulary, doc_term_matrix
+from ._nndsvd import leading_svd, nndsvda
 from ._result import TopicsResult, aspect_sentiment, label_topics
 from ._text import Tokens, tokenize
 
@@ -271,14 +272,20 @@ class TopicModel(TransformerMixin, BaseEstimator):
         )
 
     # --------------------------------------------------------------- fitting
-    def _factorise(self, x: sparse.csr_matrix, k: int) -> tuple[Any, np.ndarray]:
+    def _factorise(
+        self, x: sparse.csr_matrix, k: int, svd: tuple[np.ndarray, ...] | None
+    ) -> tuple[Any, np.ndarray]:
+        """Fit ``k`` topics on ``x`` (TF-IDF for NMF, counts for LDA)."""
+        start: dict[str, np.ndarray] = {}
         if self.method == "nmf":
             from sklearn.decomposition import NMF
 
+            assert svd is not None  # computed by fit for NMF
             model: Any = NMF(
-                n_components=k, init="nndsvda", random_state=self.random_state,
+                n_components=k, init="custom", random_state=self.random_state,
                 max_iter=self.max_iter or 400,
             )
+            start["W"], start["H"] = nndsvda(x, k, (svd[0], svd[1], svd[2]))
         else:
             from sklearn.decomposition import LatentDirichletAllocation
 
@@ -291,7 +298,7 @@ class TopicModel(TransformerMixin, BaseEstimator):
             warnings.simplefilter("ignore", category=UserWarning)
             # its loss is sqrt of a difference that rounds below 0 on a perfect fit
             warnings.filterwarnings("ignore", category=RuntimeWarning, module="sklearn")
-            weights = model.fit_transform(self._input(x))
+            weights = model.fit_transform(x, **start)
         return model, np.asarray(weights)
 
     def _input(self, counts: sparse.csr_matrix) -> sparse.csr_matrix:
@@ -373,8 +380,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
             candidates = [int(self.n_topics)]
         rows = []
         fits = {}
+        x = self._input(counts)
+        # one SVD gives the NNDSVDa start of every candidate (see _nndsvd)
+        svd = leading_svd(x, max(candidates), self.random_state) if self.method == "nmf" else None
         for k in candidates:
-            model, weights = self._factorise(counts, k)
+            model, weights = self._factorise(x, k, svd)
             top = self._top_terms(model.components_)
             npmi = topic_coherence(binary, top, stems, "npmi")
             umass = topic_coherence(binary, top, stems, "umass")
