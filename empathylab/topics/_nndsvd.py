@@ -24,7 +24,8 @@ def leading_svd(
     """``k`` leading singular triplets of ``x`` (randomized, seeded)."""
     from sklearn.utils.extmath import randomized_svd
 
-    return randomized_svd(x, k, random_state=random_state)  # type: ignore[no-any-return]
+    u, s, vt = randomized_svd(x, k, random_state=random_state)
+    return np.asarray(u), np.asarray(s), np.asarray(vt)
 
 
 def nndsvda(
