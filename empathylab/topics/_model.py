@@ -107,8 +107,8 @@ class TopicModel(TransformerMixin, BaseEstimator):
         same topics.
     n_topics_range : (int, int), default=(4, 15)
         Smallest and largest number of topics tried by ``n_topics="auto"``
-        (both included; numbers that leave fewer than 3 texts per topic are
-        skipped).
+        (both included; numbers that leave fewer than 3 texts or 2 terms per
+        topic are skipped).
     coherence : {"npmi", "umass"}, default="npmi"
         The measure that chooses ``n_topics="auto"`` (both are recorded).
     n_top_terms : int, default=10
@@ -246,6 +246,11 @@ class TopicModel(TransformerMixin, BaseEstimator):
         if not 0.0 <= float(self.min_topic_weight) <= 1.0:
             raise ValueError(
                 f"`min_topic_weight` must lie in [0, 1], but {self.min_topic_weight!r} was passed."
+            )
+        if not -1.0 <= float(self.bigram_threshold) <= 1.0:
+            raise ValueError(
+                "`bigram_threshold` is an NPMI and must lie in [-1, 1], but "
+                f"{self.bigram_threshold!r} was passed."
             )
         if isinstance(self.stop_words, str):
             raise TypeError("`stop_words` must be a list of words, not a single string.")

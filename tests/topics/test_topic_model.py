@@ -263,6 +263,7 @@ def test_too_few_texts_raise_insufficient_data():
         ({"min_topic_weight": 2}, r"`min_topic_weight` must lie in \[0, 1\]"),
         ({"n_top_terms": 0}, r"`n_top_terms` must be an int >= 1"),
         ({"min_df": 1.5}, r"`min_df` as a float is a share"),
+        ({"bigram_threshold": 2.0}, r"`bigram_threshold` is an NPMI and must lie in \[-1, 1\]"),
     ],
 )
 def test_bad_parameters_raise_clear_errors(params, message):
