@@ -32,6 +32,7 @@ from .metrics import (
 )
 from .report import QuarterlyReport, quarterly_report
 from .sentiment import SentimentModel, sentiment
+from .topics import TopicModel
 
 __version__ = "0.1.0"
 del _accessor
@@ -51,6 +52,7 @@ __all__ = [
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
+    "TopicModel",
     "__version__",
     "detect_anomalies",
     "key_drivers",
