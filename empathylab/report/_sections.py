@@ -30,6 +30,7 @@ __all__ = [
     "prepare",
     "rounded",
     "shift_quarter",
+    "topics",
     "touchpoints",
     "word_of_mouth",
 ]
@@ -420,6 +421,54 @@ def methods(report: QuarterlyReport) -> Section:
     return out
 
 
-# Sections added by the modules that provide them (topics, empathy, empathy map).
-EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = []
+# -- topics -----------------------------------------------------------------------------
+def topics(report: QuarterlyReport) -> Section:
+    """Topics of the customer messages of both quarters; which gained or lost share."""
+    from ..metrics._stats import bh_adjust, proportion_diff
+    from ..plotting import plot_drivers
+    from ..topics import TopicModel
+
+    out = _section("topics", report)
+    data = report.data
+    both = data[data["is_customer"] & data["quarter"].isin([report.quarter, report.previous])
+                & data["text"].notna()]
+    if both["quarter"].nunique() < 2 or len(both) < 100:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    model = TopicModel(n_topics="auto", random_state=report.random_state).fit(both["text"])
+    assigned = model.assign(both["text"])
+    info = model.topics_.set_index("topic")
+    rows = []
+    n_now = int((both["quarter"] == report.quarter).sum())
+    n_before = int((both["quarter"] == report.previous).sum())
+    for topic, label in info["label"].items():
+        hit = (assigned["topic"] == topic).fillna(False).to_numpy()
+        k_now = int((hit & (both["quarter"] == report.quarter).to_numpy()).sum())
+        k_before = int((hit & (both["quarter"] == report.previous).to_numpy()).sum())
+        delta, low, high, p = proportion_diff(
+            np.array(k_now), np.array(n_now), np.array(k_before), np.array(n_before))
+        rows.append({"topic": label, "share": k_now / n_now, "previous_share": k_before / n_before,
+                     "delta": float(delta), "ci_low": float(low), "ci_high": float(high),
+                     "p_value": float(p), "mean_sentiment": info.loc[topic, "mean_sentiment"],
+                     "top_terms": info.loc[topic, "top_terms"]})
+    table = pd.DataFrame(rows)
+    table["p_adjusted"] = bh_adjust(table["p_value"].to_numpy())
+    table = table.sort_values("delta", ascending=False).reset_index(drop=True)
+    out.tables["changes"] = table
+    out.notes.append(
+        "Anteil der Kundennachrichten je Thema (dominantes Thema), Veränderung mit "
+        "95 %-Intervall (Agresti-Caffo), p nach Benjamini-Hochberg; Stimmung je Thema aus den "
+        "Sätzen, die es nennen." if report.lang == "de" else
+        "Share of customer messages per topic (dominant topic), change with a 95% interval "
+        "(Agresti-Caffo), p adjusted by Benjamini-Hochberg; topic sentiment from the sentences "
+        "that mention it.")
+    ax = plot_drivers(table.rename(columns={"topic": "driver", "delta": "effect"}),
+                      lang=report.lang)
+    ax.set_xlabel("Veränderung des Anteils" if report.lang == "de" else "change of share")
+    out.figures["changes"] = _figure(ax)
+    return out
+
+
+# Sections added by the modules that provide them (empathy, empathy map).
+EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [topics]
 EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = []

@@ -55,6 +55,10 @@ def test_sections_tables_and_figures(report):
     assert set(current["touchpoint"]) >= {"delivery", "billing"}
     assert report.section("loyalty").notes  # no customers table: said so, not hidden
     assert "Rocks (2016)" in " ".join(report.section("methods").notes)
+    changes = report.tables["topics/changes"]
+    assert changes["delta"].is_monotonic_decreasing
+    assert (changes["p_adjusted"] >= changes["p_value"] - 1e-12).all()
+    assert "topics/changes" in report.figures
 
 
 def test_compare_with_the_same_quarter_a_year_before(feedback):
