@@ -1,6 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
+from .conversations import bot_vs_human, conversations, empathy_table, threads
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -35,9 +36,13 @@ __all__ = [
     "SentimentModel",
     "SmallSampleWarning",
     "__version__",
+    "bot_vs_human",
+    "conversations",
+    "empathy_table",
     "list_presets",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
     "sentiment",
+    "threads",
 ]

@@ -45,6 +45,12 @@ class CxAccessor:
             scores
         )
 
+    def threads(self, **kwargs: Any) -> pd.DataFrame:
+        """:func:`empathylab.threads` of this DataFrame (one row per agent or bot reply)."""
+        from .conversations import threads
+
+        return threads(self._data, **kwargs)
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
