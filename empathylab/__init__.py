@@ -11,6 +11,7 @@ from .exceptions import (
     ModelFormatError,
     SmallSampleWarning,
 )
+from .intents import detect_intents
 from .io import (
     LoadReport,
     RedactionReport,
@@ -38,6 +39,7 @@ __all__ = [
     "__version__",
     "bot_vs_human",
     "conversations",
+    "detect_intents",
     "empathy_table",
     "list_presets",
     "read_feedback",

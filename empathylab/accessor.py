@@ -51,6 +51,16 @@ class CxAccessor:
 
         return threads(self._data, **kwargs)
 
+    def intents(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.detect_intents` added
+        (an existing column of the same name is replaced)."""
+        from ._validation import check_columns
+        from .intents import detect_intents
+
+        check_columns(self._data, [column], param="column")
+        found = detect_intents(self._data[column], **kwargs)
+        return self._data.drop(columns=[c for c in found.columns if c in self._data]).join(found)
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
