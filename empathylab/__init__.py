@@ -2,6 +2,7 @@
 
 from . import accessor as _accessor  # registers df.cx
 from .conversations import bot_vs_human, conversations, empathy_table, threads
+from .empathy_map import EmpathyMap, empathy_map
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -28,6 +29,7 @@ del _accessor
 __all__ = [
     "DataQualityWarning",
     "EmpathyLabError",
+    "EmpathyMap",
     "FeedbackFormatError",
     "InsufficientDataError",
     "LoadReport",
@@ -40,6 +42,7 @@ __all__ = [
     "bot_vs_human",
     "conversations",
     "detect_intents",
+    "empathy_map",
     "empathy_table",
     "list_presets",
     "read_feedback",

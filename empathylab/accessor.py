@@ -61,6 +61,12 @@ class CxAccessor:
         found = detect_intents(self._data[column], **kwargs)
         return self._data.drop(columns=[c for c in found.columns if c in self._data]).join(found)
 
+    def empathy_map(self, segment: str | None = None, **kwargs: Any) -> Any:
+        """:func:`empathylab.empathy_map` of this DataFrame (an :class:`EmpathyMap`)."""
+        from .empathy_map import empathy_map
+
+        return empathy_map(self._data, segment, **kwargs)
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
