@@ -7,6 +7,8 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import empathylab as el
 from empathylab.conversations import conversations, threads
@@ -339,3 +341,67 @@ def test_twcs_bot_vs_human_and_recovery(twcs):
     assert c["n_messages"].sum() == len(df)
     assert (c["first_response_seconds"].dropna() >= 0).all()
     assert np.isin(c["handled_by"], ["agent", "none"]).all()
+
+
+# --- property test: any reply forest, against a plain-Python pairing ---------------------
+
+
+def _reference(df: pd.DataFrame) -> dict[str, tuple[str | None, str | None]]:
+    role = dict(zip(df["feedback_id"], df["author_role"], strict=True))
+    parent = dict(zip(df["feedback_id"], df["in_response_to"], strict=True))
+    when = dict(zip(df["feedback_id"], df["timestamp"], strict=True))
+    children: dict[str, list[str]] = {}
+    for k, p in parent.items():
+        if p is not None:
+            children.setdefault(p, []).append(k)
+    out = {}
+    for k in df["feedback_id"]:
+        if role[k] == "customer":
+            continue
+        up = parent[k]
+        while up is not None and up in role and role[up] != "customer":
+            up = parent[up]
+        answered = up if up is not None and up in role else None
+        found, stack = [], list(children.get(k, []))
+        while stack:
+            c = stack.pop()
+            if role[c] == "customer":
+                found.append(c)
+            else:
+                stack.extend(children.get(c, []))
+        out[k] = (answered, min(found, key=lambda c: (when[c], c)) if found else None)
+    return out
+
+
+@st.composite
+def _forests(draw):
+    n = draw(st.integers(1, 25))
+    rows, t = [], pd.Timestamp("2024-01-01", tz="Europe/Berlin")
+    for i in range(n):
+        t = t + pd.Timedelta(seconds=draw(st.integers(1, 5000)))
+        parent = draw(st.one_of(st.none(), st.integers(0, i - 1) if i else st.none(),
+                                st.just(-1)))
+        link = None if parent is None else ("gone" if parent == -1 else f"m{parent}")
+        rows.append((f"m{i}", link, draw(st.sampled_from(["customer", "agent", "bot"])), t))
+    return pd.DataFrame(rows, columns=["feedback_id", "in_response_to", "author_role",
+                                       "timestamp"]).assign(text="x")
+
+
+@settings(max_examples=60, deadline=None)
+@given(_forests(), st.randoms(use_true_random=False))
+def test_any_forest_matches_the_reference(df, random):
+    order = list(range(len(df)))
+    random.shuffle(order)
+    shuffled = df.iloc[order]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", el.DataQualityWarning)
+        out = threads(shuffled, recovery=False)
+    ref = _reference(df)
+    assert sorted(out["reply_id"]) == sorted(ref)
+    for row in out.itertuples():
+        answered, nxt = ref[row.reply_id]
+        got_a = None if pd.isna(row.customer_message_id) else row.customer_message_id
+        got_n = None if pd.isna(row.next_customer_id) else row.next_customer_id
+        # unlinked replies start their thread: the conversation order agrees with the links
+        assert (got_a, got_n) == (answered, nxt), row.pairing
+    assert (out["response_seconds"].dropna() >= 0).all()
