@@ -51,12 +51,16 @@ def parents(ids: pd.Series, links: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     A link to an id that is not in the data is *dangling* (the parent was not
     exported); the first message of a duplicated id is the one linked to.
     """
-    index = pd.Index(ids.to_numpy(dtype=object))
-    lookup = index if index.is_unique else index[~index.duplicated()]
-    parent = np.asarray(lookup.get_indexer(links.to_numpy(dtype=object)), dtype=np.int64)
-    if not index.is_unique:  # map positions in the de-duplicated index back to rows
-        rows = np.flatnonzero(~index.duplicated())
-        parent = np.where(parent >= 0, rows[np.maximum(parent, 0)], -1)
+    n = len(ids)
+    # one hash pass over ids and links together; then integer look-ups only
+    codes, _ = pd.factorize(pd.concat([ids, links], ignore_index=True), use_na_sentinel=True)
+    own, target = codes[:n], codes[n:]
+    first = np.full(int(codes.max()) + 1 if len(codes) else 0, -1, dtype=np.int64)
+    valid = own >= 0
+    rows = np.flatnonzero(valid)[::-1]
+    first[own[rows]] = rows  # written last to first: the first row of an id wins
+    parent = np.where(target >= 0, first[np.maximum(target, 0)], -1) if n else target
+    parent = np.asarray(parent, dtype=np.int64)
     has_link = links.notna().to_numpy()
     return parent, has_link & (parent < 0)
 

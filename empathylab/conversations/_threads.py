@@ -180,6 +180,14 @@ def _pair(
     )
 
 
+def _plain(data: pd.DataFrame) -> pd.DataFrame:
+    """A shallow view without ``attrs``: pandas copies ``attrs`` (the load report) into
+    every intermediate result, which is most of the time on large tables."""
+    out = data.copy(deep=False)
+    out.attrs = {}
+    return out
+
+
 def _column(data: pd.DataFrame, name: str, rows: np.ndarray) -> pd.Series:
     if name in data.columns:
         return data[name].iloc[rows].reset_index(drop=True)
@@ -318,6 +326,7 @@ def threads(
     """
     check_columns(data, [text], param="text")
     check_columns(data, list(keep), param="keep")
+    data = _plain(data)
     pairing = _pair(
         data, id_col=id_col, reply_to=reply_to, conversation=conversation,
         timestamp=timestamp, role=role, on_cycle=on_cycle,
@@ -459,6 +468,7 @@ def conversations(data: pd.DataFrame, **kwargs: Any) -> pd.DataFrame:
     pair_kwargs.setdefault("role", "author_role")
     pair_kwargs.setdefault("on_cycle", "raise")
     check_columns(data, [text], param="text")
+    data = _plain(data)
     p = _pair(data, **pair_kwargs)
     rows = np.flatnonzero(p.conv_known & (p.role >= 0))
     rows = rows[np.argsort(p.rank[rows], kind="stable")]
