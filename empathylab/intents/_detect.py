@@ -103,7 +103,7 @@ def _compiled(lang: str) -> _Compiled:
         name = f"g{i}"
         groups[name] = (rule.intent, rule.mode)
         parts.append(f"(?P<{name}>{_spaced(rule.pattern)})")
-    regex = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    regex = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")", re.IGNORECASE | re.MULTILINE)
 
     def cues(kind: str) -> re.Pattern[str]:
         body = "|".join(_spaced(r.pattern) for r in rules if r.intent == kind)

@@ -35,6 +35,11 @@ CASES = [
     ("Schon wieder ist das Paket nicht angekommen.", {"repeat_contact"}),
     ("Ich schreibe euch zum dritten Mal.", {"repeat_contact"}),
     ("I have called you four times this week.", {"repeat_contact"}),
+    ("Never again! Worst shop ever", {"churn"}),
+    ("Nie wieder NordMarkt!", {"churn"}),
+    ("Ab jetzt kaufe ich bei der Konkurrenz.", {"churn"}),
+    ("That was my last order with you.", {"churn"}),
+    ("Nie wieder Probleme mit dem Router, danke für die Hilfe", set()),
     ("The parcel arrived on time, thank you.", set()),
     ("Wie kann ich meine Adresse ändern?", set()),
 ]
