@@ -59,8 +59,15 @@ def _cues(lang: str) -> dict[str, re.Pattern[str]]:
             continue
         category, pattern = raw.split("\t")
         found[category].append(pattern.replace(" ", r"\s+"))
-    return {c: re.compile(r"(?<![\w'])(?:" + "|".join(p) + ")", re.IGNORECASE)
-            for c, p in found.items()}
+    out = {c: re.compile(r"(?<![\w'])(?:" + "|".join(p) + ")", re.IGNORECASE)
+           for c, p in found.items()}
+    # "no hassle", "kein Problem": a negated problem word is no pain
+    out["_no_pain"] = re.compile(
+        r"(?<![\w'])(?:no|not|never|without|zero|kein\w*|nicht|ohne|nie)\s+(?:[\w'-]+\s+)?"
+        r"(?:" + "|".join(found["pains"]) + ")",
+        re.IGNORECASE,
+    )
+    return out
 
 
 def classify_sentences(
@@ -73,7 +80,8 @@ def classify_sentences(
     a first-person action ("I called", "ich habe angerufen") DOES; an emotion
     word ("frustrated", "enttäuscht") or a strongly polar exclamation FEELS;
     every other sentence is something the customer SAYS (quoted speech
-    included). Independently, a problem cue or a negative sentiment label marks
+    included). Independently, a problem cue (not a negated one: "no hassle",
+    "kein Problem") or a negative sentiment label marks
     PAINS, and a wish, want or hope ("I wish", "wäre schön", "ich hoffe") GAINS.
 
     Parameters
@@ -104,8 +112,14 @@ def classify_sentences(
         if not rows.any():
             continue
         part = text[rows]
-        for category, regex in _cues(code).items():
-            hits[category][rows] = part.str.contains(regex).to_numpy(bool)
+        cues = _cues(code)
+        for category in _CUES:
+            hits[category][rows] = part.str.contains(cues[category]).to_numpy(bool)
+        negated = part.str.contains(cues["_no_pain"]).to_numpy(bool)
+        # a negated problem word does not count; another, plain one in the sentence would
+        plain = part.str.replace(cues["_no_pain"], " ", regex=True).str.contains(
+            cues["pains"]).to_numpy(bool)
+        hits["pains"][rows] = np.where(negated, plain, hits["pains"][rows])
     label = (labels.astype("string").to_numpy(dtype=object) if labels is not None
              else np.full(len(text), None, dtype=object))
     # a question asks, it states no opinion ("Wo finde ich ...?", "Do you think ...?")

@@ -47,6 +47,10 @@ def test_pains_and_gains():
                                         "positive"]))
     assert out["pains"].tolist() == [True, False, False, True, False]
     assert out["gains"].tolist() == [False, True, True, False, False]
+    negated = classify_sentences(pd.Series(["No hassle at all", "Kein Problem, danke",
+                                            "No problem, but the app is broken"]),
+                                 pd.Series(["en", "de", "en"]))
+    assert negated["pains"].tolist() == [False, False, True]
     negative = classify_sentences(pd.Series(["Meh."]), pd.Series(["en"]),
                                   pd.Series(["negative"]))
     assert bool(negative.loc[0, "pains"])
