@@ -360,8 +360,8 @@ def empathy_map(
     >>> m = empathy_map(load_sample("feedback_de"), segment="channel", top=3)
     >>> m.to_frame().columns.tolist()
     ['segment', 'quadrant', 'item', 'count', 'share', 'quote']
-    >>> sorted(m.to_frame()["quadrant"].unique())
-    ['does', 'feels', 'gains', 'pains', 'says', 'thinks']
+    >>> m.segments[:3]
+    ['app', 'survey', 'phone']
     """
     from ..sentiment import sentiment
 
