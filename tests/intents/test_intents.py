@@ -42,6 +42,9 @@ CASES = [
     ("Nie wieder Probleme mit dem Router, danke für die Hilfe", set()),
     ("The parcel arrived on time, thank you.", set()),
     ("Wie kann ich meine Adresse ändern?", set()),
+    # writing to the company itself is no escalation
+    ("Ich melde mich bei Ihnen wegen meiner Rechnung.", set()),
+    ("Ich habe eine Beschwerde an Sie: das Paket ist beschädigt.", set()),
 ]
 
 NEGATED = [
