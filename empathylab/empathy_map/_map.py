@@ -120,7 +120,7 @@ def classify_sentences(
         plain = part.str.replace(cues["_no_pain"], " ", regex=True).str.contains(
             cues["pains"]).to_numpy(bool)
         hits["pains"][rows] = np.where(negated, plain, hits["pains"][rows])
-    label = (labels.astype("string").to_numpy(dtype=object) if labels is not None
+    label = (labels.astype("string").fillna("").to_numpy(dtype=object) if labels is not None
              else np.full(len(text), None, dtype=object))
     # a question asks, it states no opinion ("Wo finde ich ...?", "Do you think ...?")
     hits["thinks"] &= ~text.str.contains("?", regex=False).to_numpy(bool)

@@ -6,6 +6,8 @@ import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.axes import Axes
 
 import empathylab as el
@@ -178,3 +180,20 @@ def test_accessor_delegates():
         a = df.cx.empathy_map(segment="segment")
     b = empathy_map(df, segment="segment")
     pd.testing.assert_frame_equal(a.to_frame(), b.to_frame())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.text(max_size=120)), min_size=1, max_size=6))
+def test_arbitrary_text_never_crashes(values):
+    df = pd.DataFrame({"text": pd.Series(values, dtype=object)})
+    usable = [v for v in values if v is not None and v.strip()]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if not usable:
+            with pytest.raises(el.InsufficientDataError):
+                empathy_map(df)
+            return
+        m = empathy_map(df)
+    frame = m.to_frame()
+    assert set(frame["quadrant"]) <= set(QUADRANTS)
+    assert (frame["count"] >= 1).all() and frame["share"].between(0, 1).all()
