@@ -2,6 +2,8 @@
 
 from . import accessor as _accessor  # registers df.cx
 from . import loyalty, plotting, studies, wom
+from .conversations import bot_vs_human, conversations, empathy_table, threads
+from .empathy_map import EmpathyMap, empathy_map
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -11,6 +13,7 @@ from .exceptions import (
     ModelFormatError,
     SmallSampleWarning,
 )
+from .intents import detect_intents
 from .io import (
     LoadReport,
     RedactionReport,
@@ -40,6 +43,7 @@ del _accessor
 __all__ = [
     "DataQualityWarning",
     "EmpathyLabError",
+    "EmpathyMap",
     "FeedbackFormatError",
     "InsufficientDataError",
     "KeyDriversResult",
@@ -54,20 +58,26 @@ __all__ = [
     "SmallSampleWarning",
     "TopicModel",
     "__version__",
+    "bot_vs_human",
+    "conversations",
     "detect_anomalies",
+    "detect_intents",
+    "empathy_map",
+    "empathy_table",
     "key_drivers",
     "list_presets",
     "loyalty",
     "nps",
     "nps_diff",
     "period_deltas",
-    "quarterly_report",
     "plotting",
+    "quarterly_report",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
     "sentiment",
     "studies",
+    "threads",
     "touchpoint_metrics",
     "wom",
 ]

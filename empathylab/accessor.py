@@ -61,6 +61,28 @@ class CxAccessor:
 
         return touchpoint_metrics(self._data, by=by, **kwargs)
 
+    def threads(self, **kwargs: Any) -> pd.DataFrame:
+        """:func:`empathylab.threads` of this DataFrame (one row per agent or bot reply)."""
+        from .conversations import threads
+
+        return threads(self._data, **kwargs)
+
+    def intents(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.detect_intents` added
+        (an existing column of the same name is replaced)."""
+        from ._validation import check_columns
+        from .intents import detect_intents
+
+        check_columns(self._data, [column], param="column")
+        found = detect_intents(self._data[column], **kwargs)
+        return self._data.drop(columns=[c for c in found.columns if c in self._data]).join(found)
+
+    def empathy_map(self, segment: str | None = None, **kwargs: Any) -> Any:
+        """:func:`empathylab.empathy_map` of this DataFrame (an :class:`EmpathyMap`)."""
+        from .empathy_map import empathy_map
+
+        return empathy_map(self._data, segment, **kwargs)
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
