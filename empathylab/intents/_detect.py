@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._dask import rowwise
 from .._validation import check_argument
 
 __all__ = ["INTENTS", "detect_intents", "intent_rules"]
@@ -213,6 +214,7 @@ def _clean(series: pd.Series) -> pd.Series:
     return pd.Series(array.to_pylist(), index=series.index, dtype="str")
 
 
+@rowwise
 def detect_intents(
     texts: pd.Series | Sequence[str],
     *,

@@ -23,6 +23,7 @@ __all__ = [
     "anomalies",
     "data_quality",
     "display_kpis",
+    "empathy_map_section",
     "kpi_cards",
     "kpis",
     "loyalty",
@@ -469,6 +470,27 @@ def topics(report: QuarterlyReport) -> Section:
     return out
 
 
-# Sections added by the modules that provide them (empathy, empathy map).
+# -- empathy map --------------------------------------------------------------------------
+def empathy_map_section(report: QuarterlyReport) -> Section:
+    """What the quarter's customers say, think, do and feel; their pains and gains."""
+    from ..empathy_map import empathy_map
+
+    out = _section("empathy_map", report)
+    customers = report.current[report.current["is_customer"] & report.current["text"].notna()]
+    if len(customers) < 20:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    result = empathy_map(customers, top=5)
+    out.tables["items"] = result.to_frame()
+    out.figures["map"] = _figure(result.plot(lang=report.lang))
+    out.notes.append(
+        "Sätze der Kundennachrichten nach Regeln einsortiert; je Feld die häufigsten "
+        "Aussagen mit einem Originalzitat." if report.lang == "de" else
+        "Sentences of the customers' messages sorted by rules; per field the most frequent "
+        "statements with a verbatim quote.")
+    return out
+
+
+# Sections added by the modules that provide them (empathy).
 EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [topics]
-EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = []
+EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = [empathy_map_section]

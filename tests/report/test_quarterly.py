@@ -59,6 +59,8 @@ def test_sections_tables_and_figures(report):
     assert changes["delta"].is_monotonic_decreasing
     assert (changes["p_adjusted"] >= changes["p_value"] - 1e-12).all()
     assert "topics/changes" in report.figures
+    assert {"says", "feels", "pains"} <= set(report.tables["empathy_map/items"]["quadrant"])
+    assert "empathy_map/map" in report.figures
 
 
 def test_compare_with_the_same_quarter_a_year_before(feedback):
@@ -138,6 +140,8 @@ def test_report_in_a_real_browser(feedback, tmp_path):
     data = feedback.copy()
     rows = _in_quarter(data)[:40]
     data.loc[rows, "touchpoint"] = PAYLOAD
+    script = "<script>document.title='pwned'; window.top.pwned = 1</script> Ich finde das schlecht."
+    data.loc[rows[:20], "text"] = script
     report = quarterly_report(data, "2026Q2", customers=load_sample("customers"))
     path = tmp_path / "quarterly.html"
     report.to_html(path)
@@ -145,6 +149,7 @@ def test_report_in_a_real_browser(feedback, tmp_path):
     seen = inspect(path, tmp_path, screenshot=shot)
     assert seen["pwned"] == 0 and seen["scripts"] == 0
     assert seen["images"] == len(report.figures) and seen["loaded"] == seen["images"]
-    assert PAYLOAD in seen["text"]
+    assert PAYLOAD in seen["text"] and "<script>document.title='pwned'" in seen["text"]
+    assert seen["title"] == report.title
     assert shot.stat().st_size > 50_000
     report.close()
