@@ -39,9 +39,8 @@ How well it does, measured by ``benchmarks/sentiment_trained.py`` with the defau
 * GermEval 2017 dev (Wojatzki et al. 2017; Deutsche Bahn social-media texts, all
   2,584 rows), fitted on one random half (seed 0) and tested on the other: micro-F1
   0.779 and, the other way round, 0.756 (over five seeds and both directions 0.767,
-  range 0.756-0.779), where the majority label scores
-  0.701, plain TF-IDF with logistic regression 0.721 and the zero-shot lexicon 0.702
-  on average. For
+  range 0.756-0.779), where the majority label scores 0.701, plain TF-IDF with
+  logistic regression 0.721 and the zero-shot lexicon 0.702 on average. For
   comparison (other rows: the test sets), the German BERT model ``germansentiment``
   (trained on 1.8M texts) lists micro-F1 0.754 on GermEval 2017 (Guhr et al. 2020;
   figure as listed in ../shared/data/README.md).
