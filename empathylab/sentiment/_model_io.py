@@ -21,8 +21,12 @@ __all__ = ["FORMAT", "FORMAT_VERSION"]
 
 #: ``format`` field of a saved model.
 FORMAT = "empathylab.SentimentModel"
-#: Version of the file layout written by :meth:`SentimentModel.save`.
-FORMAT_VERSION = 1
+#: Version of the file layout written by :meth:`SentimentModel.save` (2: the word
+#: block's tokenizer and negation marking; version 1 files, which predate them, are
+#: read with ``word_tokenizer="sklearn"`` and ``negation_scope=False``).
+FORMAT_VERSION = 2
+#: Versions :meth:`SentimentModel.load` reads.
+READABLE_VERSIONS = (1, 2)
 
 
 def _json_scalar(value: Any) -> Any:
@@ -64,10 +68,11 @@ def _check_header(path: Path, header: object) -> dict[str, Any]:
             f"'{path}' is not a SentimentModel file (its 'format' is {header.get('format')!r}, "
             f"expected {FORMAT!r})."
         )
-    if header.get("format_version") != FORMAT_VERSION:
+    if header.get("format_version") not in READABLE_VERSIONS:
         raise ModelFormatError(
             f"'{path}' has format version {header.get('format_version')!r}, but this "
-            f"empathylab reads version {FORMAT_VERSION}; it was written by empathylab "
+            f"empathylab reads versions {', '.join(map(str, READABLE_VERSIONS))}; it was "
+            f"written by empathylab "
             f"{header.get('library_version')!r}: load it with that version and refit."
         )
     return header
@@ -130,6 +135,8 @@ def _check_shapes(path: Path, model: SentimentModel, header: Mapping[str, Any]) 
     n_lex = len(LEXICON_FEATURES) if model.lexicon else 0
     problems = [f"unknown block {b.name!r}" for b in model.blocks_
                 if b.name not in ("word", "char")]
+    problems += [f"unknown tokenizer {b.tokenizer!r} of the {b.name} block" for b in model.blocks_
+                 if b.tokenizer not in ("social", "sklearn")]
     problems += [
         f"the {b.name} block has {len(b.vocabulary)} terms but {b.idf.size} idf values"
         for b in model.blocks_ if b.idf.shape != (len(b.vocabulary),)

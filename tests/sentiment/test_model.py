@@ -35,6 +35,7 @@ import empathylab as el
 from empathylab.datasets import make_feedback
 from empathylab.exceptions import InsufficientDataError, SmallSampleWarning
 from empathylab.sentiment import sentiment
+from empathylab.sentiment._model_tokens import ngram_analyzer, social_tokens
 from empathylab.sentiment.model import (
     FORMAT_VERSION,
     LEXICON_FEATURES,
@@ -187,7 +188,9 @@ def test_probabilities_equal_sklearn_logistic_regression(fitted, feedback):
 
 def test_tfidf_blocks_equal_sklearn_tfidf_vectorizer(fitted, feedback):
     texts = normalize_texts(feedback[0])
-    for block, analyzer, ngrams in ((fitted.blocks_[0], "word", (1, 2)),
+    plain = SentimentModel(word_tokenizer="sklearn", lexicon=False).fit(*feedback)
+    for block, analyzer, ngrams in ((fitted.blocks_[0], ngram_analyzer((1, 2), True), (1, 1)),
+                                    (plain.blocks_[0], "word", (1, 2)),
                                     (fitted.blocks_[1], "char_wb", (2, 5))):
         vec = TfidfVectorizer(analyzer=analyzer, ngram_range=ngrams, sublinear_tf=True)
         expected = vec.fit_transform(texts)
@@ -271,6 +274,41 @@ def test_top_features_is_tidy(fitted):
     assert top.groupby("label")["rank"].apply(list).tolist() == [[1, 2, 3, 4, 5]] * 3
     with pytest.raises(ValueError, match="`n` must be a positive integer"):
         fitted.top_features(0)
+
+
+def test_social_tokens():
+    assert social_tokens("@USER not helpful at all. Great crew though URL") == [
+        "@USER", "not", "helpful_NEG", "at_NEG", "all_NEG", ".", "great", "crew", "though", "URL"]
+    # the scope ends at a contrast word and at ! or ?; n't and the curly apostrophe negate
+    assert social_tokens("didn’t work but thanks") == ["didn’t", "work_NEG", "but", "thanks"]
+    assert social_tokens("can't wait!! love it") == ["can't", "wait_NEG", "!!", "love", "it"]
+    assert social_tokens("Das war nicht gut, aber ok") == [
+        "das", "war", "nicht", "gut_NEG", ",", "aber", "ok"]
+    assert social_tokens("kein Anschluss", negation=False) == ["kein", "anschluss"]
+    assert social_tokens("#NeverAgain #fail 😡 :-( <3 I", negation=False) == [
+        "#neveragain", "never", "again", "#fail", "😡", ":-(", "<3", "i"]
+    assert social_tokens("WORST day sooooo long") == [
+        "<CAPS>", "worst", "day", "<ELONG>", "soo", "long"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_social_tokens_never_crash(text):
+    tokens = social_tokens(text)
+    assert all(isinstance(t, str) and t and not t.isspace() for t in tokens)
+    grams = ngram_analyzer((1, 3), True)(text)
+    assert len(grams) == max(len(tokens), 0) + max(len(tokens) - 1, 0) + max(len(tokens) - 2, 0)
+
+
+def test_negation_scope_gives_own_features(feedback):
+    texts, labels = feedback
+    texts = pd.concat([texts, pd.Series(["not helpful", "helpful"] * 3)], ignore_index=True)
+    labels = pd.concat([labels, pd.Series(["negative", "positive"] * 3)], ignore_index=True)
+    names = set(SentimentModel(char_ngram_range=None).fit(texts, labels).get_feature_names_out())
+    assert {"word:not", "word:helpful_NEG", "word:not helpful_NEG", "word:helpful"} <= names
+    plain = SentimentModel(char_ngram_range=None, negation_scope=False).fit(texts, labels)
+    assert "word:not helpful" in set(plain.get_feature_names_out())
+    assert not any(n.endswith("_NEG") for n in plain.get_feature_names_out())
 
 
 def test_normalize_texts():
@@ -420,6 +458,8 @@ def test_load_errors_name_the_file(fitted, tmp_path):
         ({"params": dict(doc["params"], C=-1)}, "invalid parameters.*`C`"),
         ({"blocks": "x"}, "'blocks' should be a list"),
         ({"char_idf": [1.0]}, "char block has .* terms but 1 idf values"),
+        ({"blocks": [dict(doc["blocks"][0], tokenizer="nltk"), doc["blocks"][1]]},
+         "unknown tokenizer 'nltk' of the word block"),
     ):
         bad.write_text(json.dumps(doc | change), encoding="utf-8")
         with pytest.raises(el.ModelFormatError, match=message):
@@ -434,6 +474,25 @@ def test_load_errors_name_the_file(fitted, tmp_path):
         SentimentModel.load(truncated)
     with pytest.raises(el.ModelFormatError, match=r"must end in '\.json' or '\.npz'"):
         SentimentModel.load(tmp_path / "m.txt")
+
+
+def test_reads_format_version_1_files(feedback, tmp_path):
+    # version 1 files predate word_tokenizer and negation_scope: they hold a word block of
+    # scikit-learn's tokens, which the loaded model must go on using
+    texts, labels = feedback
+    model = SentimentModel(word_tokenizer="sklearn", negation_scope=False).fit(texts, labels)
+    doc = json.loads(model.save(tmp_path / "new.json").read_text(encoding="utf-8"))
+    doc["format_version"] = 1
+    for key in ("word_tokenizer", "negation_scope"):
+        del doc["params"][key]
+    doc["blocks"] = [{"name": b["name"], "ngram_range": b["ngram_range"]} for b in doc["blocks"]]
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(doc), encoding="utf-8")
+    again = SentimentModel.load(old)
+    assert again.word_tokenizer == "sklearn" and again.negation_scope is False
+    assert again.blocks_[0].tokenizer == "sklearn"
+    np.testing.assert_allclose(again.predict_proba(texts), model.predict_proba(texts),
+                               rtol=1e-12, atol=1e-14)
 
 
 def test_load_warns_about_another_library_version(fitted, tmp_path):
@@ -496,6 +555,8 @@ def test_predict_rejects_non_strings(fitted):
         ({"min_df": 0}, "`min_df` must be an integer >= 1"),
         ({"max_features": 0}, "`max_features` must be None or a positive integer"),
         ({"lexicon": "yes"}, "`lexicon` must be True or False"),
+        ({"word_tokenizer": "nltk"}, r"`word_tokenizer` must be one of \['social', 'sklearn'\]"),
+        ({"negation_scope": 1}, "`negation_scope` must be True or False"),
     ],
 )
 def test_invalid_parameters(feedback, params, message):
@@ -509,10 +570,12 @@ def test_small_sample_warning():
         SentimentModel(char_ngram_range=None).fit(*_tiny())
 
 
-def test_texts_without_words():
+@pytest.mark.parametrize(("tokenizer", "text"), [("sklearn", "!"), ("social", " ")])
+def test_texts_without_words(tokenizer, text):
     with pytest.raises(InsufficientDataError, match="no word n-grams"), warnings.catch_warnings():
         warnings.simplefilter("ignore", SmallSampleWarning)
-        SentimentModel(char_ngram_range=None, lexicon=False).fit(["!"] * 10, ["a", "b"] * 5)
+        SentimentModel(char_ngram_range=None, lexicon=False, word_tokenizer=tokenizer).fit(
+            [text] * 10, ["a", "b"] * 5)
 
 
 # --------------------------------------------------------------------------- shared data
@@ -555,7 +618,7 @@ def _airline_macro_f1(root: Path, train_airline: str) -> float:
 @pytest.mark.shared_data
 def test_germeval_half_split_micro_f1_target(shared_data):
     # target of issue 3: >= 0.75 fitted on half A (seed 0), tested on half B;
-    # benchmarks/sentiment_trained.py measured 0.783
+    # benchmarks/sentiment_trained.py measured 0.779
     assert _germeval_micro_f1(shared_data, 0) >= 0.75
 
 
@@ -568,14 +631,14 @@ def test_germeval_other_half_micro_f1(shared_data):
 @pytest.mark.shared_data
 @pytest.mark.parametrize("train_airline", ["American", "US Airways"])
 def test_airline_cross_airline_macro_f1_floor(shared_data, train_airline):
-    # measured 0.715 (American -> US Airways) and 0.726 (back); the zero-shot lexicon
+    # measured 0.726 (American -> US Airways) and 0.728 (back); the zero-shot lexicon
     # scores 0.620 and 0.637, plain TF-IDF + LogisticRegression 0.48
-    assert _airline_macro_f1(shared_data, train_airline) >= 0.70
+    assert _airline_macro_f1(shared_data, train_airline) >= 0.71
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(reason="target of issue 3 not reached: SentimentModel measures 0.715 and "
-                          "0.726 macro-F1 across airlines (see benchmarks/sentiment_trained.py)",
+@pytest.mark.xfail(reason="target of issue 3 not reached: SentimentModel measures 0.726 and "
+                          "0.728 macro-F1 across airlines (see benchmarks/sentiment_trained.py)",
                    strict=True)
 @pytest.mark.parametrize("train_airline", ["American", "US Airways"])
 def test_airline_cross_airline_macro_f1_target(shared_data, train_airline):
