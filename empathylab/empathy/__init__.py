@@ -1,0 +1,5 @@
+"""Reply empathy: mechanism scores, sympathy vs empathy, boilerplate, tone (issue 5)."""
+
+from ._api import MECHANISM_WEIGHTS, MECHANISMS, empathy_score
+
+__all__ = ["MECHANISMS", "MECHANISM_WEIGHTS", "empathy_score"]

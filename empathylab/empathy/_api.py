@@ -1,0 +1,389 @@
+"""``empathy_score()``: how empathic each agent reply is, mechanism by mechanism."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from .._validation import check_argument
+from ..exceptions import DataQualityWarning
+from ..io.values import normalize_language
+from ..text._whitespace import as_arrow
+from ..text.language import detect_language
+from ._boilerplate import boilerplate as _boilerplate
+from ._lexicon import CATEGORIES, lexicon
+from ._match import find_cues, find_questions, noisy_or
+from ._personal import personalization as _personalization
+from ._tone import SHOUT_WEIGHT, address, shouting
+
+__all__ = [
+    "COLUMNS", "HARSHNESS_PENALTY", "MECHANISMS", "MECHANISM_WEIGHTS", "POLITENESS_SHARE",
+    "SYMPATHY_THRESHOLD", "TARGETED_QUESTION", "empathy_score",
+]  # fmt: skip
+
+#: The five mechanisms, in the order of the output columns.
+MECHANISMS = ("emotional_reaction", "interpretation", "exploration", "personalization",
+              "ownership")
+#: Weights of the mechanisms in ``empathy`` (they sum to 1).
+MECHANISM_WEIGHTS: dict[str, float] = {
+    "emotional_reaction": 0.25, "interpretation": 0.2, "exploration": 0.2,
+    "personalization": 0.15, "ownership": 0.2,
+}
+#: Share of ``empathy`` that comes from politeness (the rest from the mechanisms).
+POLITENESS_SHARE = 0.1
+#: ``empathy`` is multiplied by ``1 - HARSHNESS_PENALTY * harshness``.
+HARSHNESS_PENALTY = 0.5
+#: A mechanism counts as shown from this score on (``sympathy_only``).
+SYMPATHY_THRESHOLD = 0.4
+#: Exploration weight of a question about the customer's situation without a stronger cue.
+TARGETED_QUESTION = 0.55
+#: Output columns, in order.
+COLUMNS = [*MECHANISMS, "sympathy_only", "boilerplate", "politeness", "harshness", "empathy",
+           "evidence", "language", "address"]
+_LISTENING = ("emotional_reaction", "interpretation", "exploration", "personalization")
+
+
+# --------------------------------------------------------------------------- inputs
+def _as_series(values: Any, param: str) -> pd.Series:
+    if isinstance(values, str):
+        raise TypeError(f"`{param}` must be a list-like of texts, but a single str was passed; "
+                        f"wrap it in a list: [{values[:30]!r}].")
+    if isinstance(values, pd.DataFrame):
+        if values.shape[1] != 1:
+            raise ValueError(f"`{param}` must be one column, but a DataFrame with "
+                             f"{values.shape[1]} columns was passed; select the column.")
+        values = values.iloc[:, 0]
+    if isinstance(values, pd.Series):
+        return values
+    return pd.Series(list(values), dtype=object)
+
+
+def _aligned(values: Any, replies: pd.Series, param: str) -> pd.Series:
+    """``values`` as a Series in the order of ``replies`` (by index when it is a Series)."""
+    series = _as_series(values, param)
+    if len(series) != len(replies):
+        raise ValueError(f"`{param}` has {len(series)} values but `replies` has {len(replies)}; "
+                         f"pass one {param} value per reply (None where there is none).")
+    if isinstance(values, pd.Series) and not series.index.equals(replies.index):
+        if series.index.is_unique and replies.index.isin(series.index).all():
+            return series.reindex(replies.index)
+        raise ValueError(f"the index of `{param}` does not match the index of `replies`; "
+                         f"align them, or pass `{param}` as a list in the order of the replies.")
+    return pd.Series(series.to_numpy(dtype=object), index=replies.index)
+
+
+def _texts(series: pd.Series) -> pd.Series:
+    """Texts as object strings; non-strings other than missing values raise."""
+    values = series.astype(object)
+    bad = values.notna() & ~values.map(lambda v: isinstance(v, str))
+    if bad.any():
+        label = bad.index[np.flatnonzero(bad.to_numpy())[0]]
+        raise TypeError(f"`replies` must hold texts, but row {label!r} holds "
+                        f"{type(values[label]).__name__} {values[label]!r}; convert the column "
+                        "with .astype(str) or drop such rows.")
+    return values
+
+
+def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> np.ndarray:
+    if isinstance(lang, str):
+        if lang == "auto":
+            out = detect_language(texts)["language"].to_numpy(dtype=object)
+        else:
+            check_argument("lang", ["auto", "de", "en"], lang)
+            out = np.full(len(texts), lang, dtype=object)
+    else:
+        given = _aligned(lang, texts, "lang")
+        norm = normalize_language(given.astype("string")).astype(object)
+        out = norm.to_numpy(dtype=object, copy=True)
+        known = norm.notna().to_numpy()
+        out[known & ~np.isin(out, ["de", "en", "und"])] = "other"
+        if not known.all():
+            out[~known] = detect_language(texts[~known])["language"].to_numpy(dtype=object)
+    blank = (texts.isna() | (texts.fillna("").astype(str).str.strip() == "")).to_numpy()
+    out = out.astype(object)
+    out[blank] = np.nan
+    return out
+
+
+def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    if weights is None:
+        return dict(MECHANISM_WEIGHTS)
+    unknown = set(weights) - set(MECHANISMS)
+    if unknown:
+        raise ValueError(f"`weights` has unknown mechanisms {sorted(unknown)}; allowed: "
+                         f"{list(MECHANISMS)}.")
+    out = {m: float(weights.get(m, 0.0)) for m in MECHANISMS}
+    if any(v < 0 for v in out.values()) or sum(out.values()) <= 0:
+        raise ValueError(f"`weights` must be non-negative and not all zero, but {out} was "
+                         "passed.")
+    return out
+
+
+# --------------------------------------------------------------------------- scoring
+def _questions(arr: pa.ChunkedArray, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Exploration matches from targeted questions, and evidence of generic ones."""
+    lex = lexicon(lang)
+    q = find_questions(arr)
+    generic_re, harsh_re = lex["generic_question"].regex, lex["harshness"].regex
+    cue_res = (lex["question_cue"], lex["exploration"])
+    rows, weights, spans, starts, generic = [], [], [], [], []
+    for row, span, start in zip(q["row"], q["span"], q["start"], strict=True):
+        if generic_re.search(span):
+            generic.append((row, span, start))
+            continue
+        if harsh_re.search(span):
+            continue  # a rhetorical reproach is counted in harshness
+        w = TARGETED_QUESTION
+        for cat in cue_res:
+            for m in cat.regex.finditer(span):
+                w = max(w, cat.weight_of(m.lastgroup or "p0"))
+        rows.append(row)
+        weights.append(w)
+        spans.append(span)
+        starts.append(start)
+    found = pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "category": "exploration",
+                          "weight": weights, "span": spans,
+                          "start": np.asarray(starts, dtype=np.int64)})
+    gen = pd.DataFrame(generic, columns=["row", "span", "start"]).astype({"row": np.int64})
+    return found, gen
+
+
+def _score_language(texts: pd.Series, context: pd.Series | None, lang: str
+                    ) -> tuple[dict[str, np.ndarray], pd.DataFrame]:
+    """Scores of the texts of one language (aligned by position) and their evidence."""
+    n = len(texts)
+    arr = as_arrow(texts)
+    lex = lexicon(lang)
+    cues = find_cues(arr, lex, tuple(c for c in CATEGORIES if c != "question_cue"))
+    questions, generic = _questions(arr, lang)
+    # exploration cues inside a counted question are part of that question
+    # exploration and generic cues inside a question sentence are judged with the question
+    in_q = cues["category"].isin(["exploration", "generic_question"])
+    statement, explore = cues[~in_q], cues[in_q]
+    spans = pd.concat([questions[["row", "start", "span"]], generic], ignore_index=True)
+    if len(spans) and len(explore):
+        inside = explore.merge(spans, on="row", suffixes=("", "_q"))
+        inside = inside[(inside["start"] >= inside["start_q"])
+                        & (inside["start"] < inside["start_q"] + inside["span_q"].str.len())]
+        known = inside.set_index(["row", "start"]).index
+        explore = explore[~explore.set_index(["row", "start"]).index.isin(known)]
+    cues = pd.concat([statement, explore, questions], ignore_index=True)
+    scores: dict[str, np.ndarray] = {}
+    for name in ("emotional_reaction", "interpretation", "exploration", "ownership",
+                 "politeness"):
+        part = cues[cues["category"] == name]
+        scores[name] = noisy_or(part["row"].to_numpy(np.int64), part["weight"].to_numpy(), n)
+    harsh = cues[cues["category"].isin(["harshness", "imperative"])]
+    shout = shouting(arr)
+    shout_rows = np.flatnonzero(shout)
+    scores["harshness"] = noisy_or(
+        np.concatenate([harsh["row"].to_numpy(np.int64), shout_rows]),
+        np.concatenate([harsh["weight"].to_numpy(), np.full(len(shout_rows), SHOUT_WEIGHT)]), n)
+    scores["apology"] = np.bincount(cues.loc[cues["category"] == "apology", "row"]
+                                    .to_numpy(np.int64), minlength=n) > 0
+    labels = cues["category"].replace({"imperative": "harshness",
+                                       "generic_question": "generic"}) + ": " + cues["span"]
+    evidence = [pd.DataFrame({"row": cues["row"], "label": labels, "start": cues["start"]}),
+                pd.DataFrame({"row": generic["row"], "label": "generic question: "
+                              + generic["span"].astype(str), "start": generic["start"]})]
+    evidence.append(pd.DataFrame({"row": shout_rows, "label": "harshness: !!", "start": 10**9}))
+    if lang == "de":
+        addr = address(arr)
+        scores["address"] = addr
+        mixed = np.flatnonzero(addr == "mixed")
+        scores["politeness"][mixed] *= 0.5
+        evidence.append(pd.DataFrame({"row": mixed, "label": "politeness: Sie and du mixed",
+                                      "start": 10**9}))
+    else:
+        scores["address"] = np.full(n, None, dtype=object)
+    if context is None:
+        scores["personalization"] = np.full(n, np.nan)
+    else:
+        pers, pev = _personalization(texts, context, lang)
+        scores["personalization"] = pers
+        evidence.append(pd.DataFrame({"row": pev["row"], "label": "personalization: "
+                                      + pev["span"].astype(str), "start": 10**9 + 1}))
+    return scores, pd.concat(evidence, ignore_index=True)
+
+
+def _overall(frame: pd.DataFrame, weights: dict[str, float]) -> np.ndarray:
+    mech = frame[list(MECHANISMS)].to_numpy(float)
+    w = np.array([weights[m] for m in MECHANISMS])
+    avail = ~np.isnan(mech)
+    total = (np.where(avail, mech, 0.0) * w).sum(axis=1)
+    norm = (avail * w).sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        core = np.where(norm > 0, total / norm, np.nan)
+    polite = frame["politeness"].to_numpy(float)
+    harsh = frame["harshness"].to_numpy(float)
+    raw = ((1 - POLITENESS_SHARE) * core + POLITENESS_SHARE * polite) * (
+        1 - HARSHNESS_PENALTY * harsh)
+    return np.round(100 * np.clip(raw, 0.0, 1.0), 1)
+
+
+def empathy_score(
+    replies: Any,
+    *,
+    context: Any = None,
+    lang: str | Sequence[str] | pd.Series = "auto",
+    group: Any = None,
+    boilerplate_min: int = 3,
+    weights: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """Score the empathy of agent replies: five mechanisms, tone, boilerplate, overall.
+
+    Empathy is not sympathy: an empathic reply names the customer's feeling, shows
+    it understood the situation, asks targeted questions, picks up the customer's
+    specifics and owns the next step; a sympathetic one apologises and offers the
+    standard fix. The mechanisms follow EPITOME (Sharma et al. 2020: emotional
+    reactions, interpretations, explorations), extended for customer service by
+    personalization and ownership. Works without training data: cue lexicons in
+    German and English written for empathylab (``empathylab/empathy/data/``,
+    provenance in their headers); :class:`~empathylab.EmpathyModel` learns from
+    labelled replies instead.
+
+    Parameters
+    ----------
+    replies : pandas.Series or list of str
+        Agent replies, one per row; missing or blank replies give missing scores.
+    context : pandas.Series or list of str, optional
+        The customer message each reply answers, aligned with ``replies`` (by index
+        for a Series with the same labels, else by position). Needed for
+        ``personalization``; without it that column is NaN and ``empathy`` is
+        computed from the other four mechanisms.
+    lang : {"auto", "de", "en"} or list-like, default="auto"
+        Language of the replies; ``"auto"`` detects it per row with
+        :func:`empathylab.text.detect_language`. Undetermined rows use the English
+        cues; rows in another language are not scored (a DataQualityWarning says
+        how many).
+    group : pandas.Series or list, optional
+        Agent or team of each reply: ``boilerplate`` compares a reply with the other
+        replies of its group. None treats all replies as one group.
+    boilerplate_min : int, default=3
+        A sentence is canned when a near-duplicate of it occurs in at least this
+        many replies of the group.
+    weights : dict, optional
+        Weights of the mechanisms in ``empathy`` (default :data:`MECHANISM_WEIGHTS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``replies``, with columns
+
+        ``emotional_reaction``, ``interpretation``, ``exploration``,
+        ``personalization``, ``ownership`` (float, 0..1)
+            Mechanism scores. Each is ``1 - prod(1 - w)`` over the cues found, ``w``
+            the cue's weight (0..1): one strong cue gives about 0.8, two weak ones
+            about 0.5. *emotional_reaction*: names or acknowledges the customer's
+            feeling ("I can imagine how annoying that is", "Das ist wirklich
+            ärgerlich"); a routine apology ("sorry for the inconvenience") is not
+            one. *interpretation*: shows it understood the situation (restates,
+            validates, "if I understand correctly", "Sie haben völlig recht").
+            *exploration*: targeted questions about the customer's situation (each
+            question sentence weighs :data:`TARGETED_QUESTION`, more with an open
+            question cue); generic ones ("Is there anything else I can help with?",
+            "Kann ich sonst noch etwas für Sie tun?") do not count.
+            *personalization*: overlap with the customer's specifics in
+            ``context``: order numbers, dates, amounts (0.8 each), the customer's
+            content words (0.25, long words 0.4), not stop words or greetings.
+            *ownership*: first-person commitments and actions taken ("I'll refund",
+            "ich habe veranlasst"), time frames, owning an error.
+        ``sympathy_only`` (boolean)
+            An apology or thanks routine, and none of emotional_reaction,
+            interpretation, exploration, personalization reaches
+            :data:`SYMPATHY_THRESHOLD` (ownership of a standard fix may be there).
+        ``boilerplate`` (float, 0..1)
+            Share of the reply's characters in sentences that are near-duplicates
+            of sentences in at least ``boilerplate_min`` replies of its group
+            (MinHash of word bigrams); NaN when its group has fewer replies.
+        ``politeness`` (float, 0..1)
+            Please, thanks, greetings, closings, conditional requests; halved for a
+            German reply that mixes *Sie* and *du*.
+        ``harshness`` (float, 0..1)
+            Blame, "as I already said", policy walls, reproachful questions,
+            bare sentence-initial imperatives, ``!!``.
+        ``empathy`` (float, 0..100)
+            ``100 * (0.9 * core + 0.1 * politeness) * (1 - 0.5 * harshness)``, where
+            ``core`` is the weighted mean of the available mechanisms
+            (:data:`MECHANISM_WEIGHTS`: emotional reaction 0.25, interpretation,
+            exploration and ownership 0.2 each, personalization 0.15).
+        ``evidence`` (list of str)
+            The matched spans as ``"mechanism: span"``, in reading order (also
+            ``"generic question: ..."`` and ``"apology: ..."``, which do not count
+            as empathy).
+        ``language`` (str)
+            ``"de"``, ``"en"``, ``"und"`` or ``"other"``; NaN for missing replies.
+        ``address`` (str)
+            German replies: ``"Sie"``, ``"du"``, ``"mixed"``; else missing.
+
+    See Also
+    --------
+    empathylab.EmpathyModel : the same features plus n-grams, learned from labels.
+
+    Examples
+    --------
+    >>> out = empathy_score(
+    ...     ["I can imagine how annoying that is. I have sent a new charger today; "
+    ...      "which address should it go to?",
+    ...      "We apologize for the inconvenience. Please contact our hotline."],
+    ...     context=["My charger broke after two days, really annoying.",
+    ...              "Where is my parcel?"], lang="en")
+    >>> out[["emotional_reaction", "exploration", "ownership", "sympathy_only"]].round(2)
+       emotional_reaction  exploration  ownership  sympathy_only
+    0                 0.7         0.55        0.8          False
+    1                 0.0         0.00        0.0           True
+    >>> out.loc[0, "evidence"][:2]
+    ['emotional_reaction: I can imagine', 'ownership: I have sent']
+    """
+    series = _texts(_as_series(replies, "replies"))
+    n = len(series)
+    if isinstance(boilerplate_min, bool) or not isinstance(boilerplate_min, int) or \
+            boilerplate_min < 2:
+        raise ValueError(f"`boilerplate_min` must be an int >= 2, but {boilerplate_min!r} "
+                         "was passed.")
+    mech_weights = _check_weights(weights)
+    ctx = None if context is None else _texts(_aligned(context, series, "context"))
+    groups = (pd.Series("all", index=series.index, dtype=object) if group is None
+              else _aligned(group, series, "group"))
+    language = _languages(series, lang)
+    frame = pd.DataFrame(np.nan, index=series.index,
+                         columns=[*MECHANISMS, "boilerplate", "politeness", "harshness"])
+    sympathy = pd.array([pd.NA] * n, dtype="boolean")
+    addr = np.full(n, None, dtype=object)
+    evidence: list[list[str]] = [[] for _ in range(n)]
+    others = int(np.sum(language == "other"))
+    if others:
+        warnings.warn(f"{others} of {n} replies are neither German nor English and were not "
+                      "scored (their scores are NaN); pass `lang=` if the detection is wrong.",
+                      DataQualityWarning, stacklevel=2)
+    for lang_code, codes in (("de", ["de"]), ("en", ["en", "und"])):
+        pos = np.flatnonzero(np.isin(language, codes))
+        if not len(pos):
+            continue
+        texts = series.iloc[pos]
+        part_ctx = None if ctx is None else ctx.iloc[pos]
+        scores, ev = _score_language(texts, part_ctx, lang_code)
+        for name in (*MECHANISMS, "politeness", "harshness"):
+            frame.iloc[pos, frame.columns.get_loc(name)] = scores[name]
+        listening = np.column_stack([np.nan_to_num(scores[m]) for m in _LISTENING])
+        sympathy[pos] = scores["apology"] & (listening.max(axis=1) < SYMPATHY_THRESHOLD)
+        addr[pos] = scores["address"]
+        ev = ev.sort_values(["row", "start"], kind="stable")
+        for row, labels in ev.groupby("row", sort=False)["label"]:
+            evidence[pos[int(row)]] = labels.tolist()
+    frame["boilerplate"] = _boilerplate(series.where(pd.notna(language)), groups,
+                                        boilerplate_min)
+    scored = np.isin(language, ["de", "en", "und"])
+    frame.loc[~scored, "boilerplate"] = np.nan
+    frame["sympathy_only"] = sympathy
+    frame["empathy"] = _overall(frame, mech_weights)
+    frame["evidence"] = pd.Series(evidence, index=series.index, dtype=object)
+    frame["language"] = pd.array(language, dtype="str")
+    frame["address"] = pd.array(addr, dtype="str")
+    return frame[COLUMNS]
+
