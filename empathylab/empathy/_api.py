@@ -34,8 +34,9 @@ MECHANISM_WEIGHTS: dict[str, float] = {
     "emotional_reaction": 0.25, "interpretation": 0.2, "exploration": 0.2,
     "personalization": 0.15, "ownership": 0.2,
 }
-#: Share of ``empathy`` that comes from politeness (the rest from the mechanisms).
-POLITENESS_SHARE = 0.1
+#: Share of ``empathy`` that comes from politeness (the rest from the mechanisms); chosen
+#: on LEAD (German ratings) from 0.1, 0.2, ..., 0.5 (Spearman 0.48 at 0.1, 0.52 at 0.3).
+POLITENESS_SHARE = 0.3
 #: ``empathy`` is multiplied by ``1 - HARSHNESS_PENALTY * harshness``.
 HARSHNESS_PENALTY = 0.5
 #: A mechanism counts as shown from this score on (``sympathy_only``).
@@ -45,7 +46,8 @@ TARGETED_QUESTION = 0.55
 #: Output columns, in order.
 COLUMNS = [*MECHANISMS, "sympathy_only", "boilerplate", "politeness", "harshness", "empathy",
            "evidence", "language", "address"]
-_LISTENING = ("emotional_reaction", "interpretation", "exploration", "personalization")
+_LISTENING_STRICT = ("emotional_reaction", "interpretation_strict", "exploration",
+                     "personalization")
 
 
 # --------------------------------------------------------------------------- inputs
@@ -173,7 +175,22 @@ def _score_language(texts: pd.Series, context: pd.Series | None, lang: str
         known = inside.set_index(["row", "start"]).index
         explore = explore[~explore.set_index(["row", "start"]).index.isin(known)]
     cues = pd.concat([statement, explore, questions], ignore_index=True)
+    # self-disclosure ("I was", "my family") counts as interpretation (EPITOME's shared
+    # experience), except where the "I" starts another cue: a commitment ("I will
+    # check") is ownership, "I can imagine" an emotional reaction
+    disc = (cues["category"] == "disclosure").to_numpy()
+    if disc.any() and (~disc).any():
+        other = cues[~disc]
+        starts = pd.MultiIndex.from_arrays([other["row"], other["start"]])
+        at = pd.MultiIndex.from_arrays([cues["row"], cues["start"]]).isin(starts)
+        cues = cues[~(disc & at)]
+    strict = cues[cues["category"] == "interpretation"]
+    cues = cues.assign(category=cues["category"].replace({"disclosure": "interpretation"}))
     scores: dict[str, np.ndarray] = {}
+    # for sympathy_only, interpretation without self-disclosure: an agent's "I" and "my"
+    # are no sign of listening
+    scores["interpretation_strict"] = noisy_or(strict["row"].to_numpy(np.int64),
+                                               strict["weight"].to_numpy(), n)
     for name in ("emotional_reaction", "interpretation", "exploration", "ownership",
                  "politeness"):
         part = cues[cues["category"] == name]
@@ -283,7 +300,10 @@ def empathy_score(
             feeling ("I can imagine how annoying that is", "Das ist wirklich
             ärgerlich"); a routine apology ("sorry for the inconvenience") is not
             one. *interpretation*: shows it understood the situation (restates,
-            validates, "if I understand correctly", "Sie haben völlig recht").
+            validates, "if I understand correctly", "Sie haben völlig recht"), and
+            shares a similar experience (EPITOME counts self-disclosure here: "when I
+            was", "my family"; weakly any first-person statement that does not start
+            a commitment).
             *exploration*: targeted questions about the customer's situation (each
             question sentence weighs :data:`TARGETED_QUESTION`, more with an open
             question cue); generic ones ("Is there anything else I can help with?",
@@ -295,8 +315,9 @@ def empathy_score(
             "ich habe veranlasst"), time frames, owning an error.
         ``sympathy_only`` (boolean)
             An apology or thanks routine, and none of emotional_reaction,
-            interpretation, exploration, personalization reaches
-            :data:`SYMPATHY_THRESHOLD` (ownership of a standard fix may be there).
+            interpretation (without self-disclosure), exploration, personalization
+            reaches :data:`SYMPATHY_THRESHOLD` (ownership of a standard fix may be
+            there).
         ``boilerplate`` (float, 0..1)
             Share of the reply's characters in sentences that are near-duplicates
             of sentences in at least ``boilerplate_min`` replies of its group
@@ -308,7 +329,7 @@ def empathy_score(
             Blame, "as I already said", policy walls, reproachful questions,
             bare sentence-initial imperatives, ``!!``.
         ``empathy`` (float, 0..100)
-            ``100 * (0.9 * core + 0.1 * politeness) * (1 - 0.5 * harshness)``, where
+            ``100 * (0.7 * core + 0.3 * politeness) * (1 - 0.5 * harshness)``, where
             ``core`` is the weighted mean of the available mechanisms
             (:data:`MECHANISM_WEIGHTS`: emotional reaction 0.25, interpretation,
             exploration and ownership 0.2 each, personalization 0.15).
@@ -335,10 +356,10 @@ def empathy_score(
     ...              "Where is my parcel?"], lang="en")
     >>> out[["emotional_reaction", "exploration", "ownership", "sympathy_only"]].round(2)
        emotional_reaction  exploration  ownership  sympathy_only
-    0                 0.7         0.55        0.8          False
-    1                 0.0         0.00        0.0           True
+    0                0.94          0.6        0.8          False
+    1                0.00          0.0        0.0           True
     >>> out.loc[0, "evidence"][:2]
-    ['emotional_reaction: I can imagine', 'ownership: I have sent']
+    ['emotional_reaction: I can imagine', 'emotional_reaction: how annoying']
     """
     series = _texts(_as_series(replies, "replies"))
     n = len(series)
@@ -370,7 +391,7 @@ def empathy_score(
         scores, ev = _score_language(texts, part_ctx, lang_code)
         for name in (*MECHANISMS, "politeness", "harshness"):
             frame.iloc[pos, frame.columns.get_loc(name)] = scores[name]
-        listening = np.column_stack([np.nan_to_num(scores[m]) for m in _LISTENING])
+        listening = np.column_stack([np.nan_to_num(scores[m]) for m in _LISTENING_STRICT])
         sympathy[pos] = scores["apology"] & (listening.max(axis=1) < SYMPATHY_THRESHOLD)
         addr[pos] = scores["address"]
         ev = ev.sort_values(["row", "start"], kind="stable")

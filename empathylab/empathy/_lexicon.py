@@ -22,7 +22,7 @@ __all__ = ["CATEGORIES", "Category", "Lexicon", "lexicon", "stopwords"]
 
 #: Categories of the cue files, in the order they are matched.
 CATEGORIES = (
-    "emotional_reaction", "interpretation", "exploration", "question_cue",
+    "emotional_reaction", "interpretation", "disclosure", "exploration", "question_cue",
     "generic_question", "ownership", "apology", "politeness", "harshness", "imperative",
 )  # fmt: skip
 LANGUAGES = ("de", "en")
