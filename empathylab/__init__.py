@@ -1,6 +1,7 @@
 """empathylab: customer-empathy analytics for German and English feedback."""
 
 from . import accessor as _accessor  # registers df.cx
+from .empathy import EmpathyModel, empathy_score
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -26,6 +27,7 @@ del _accessor
 __all__ = [
     "DataQualityWarning",
     "EmpathyLabError",
+    "EmpathyModel",
     "FeedbackFormatError",
     "InsufficientDataError",
     "LoadReport",
@@ -35,6 +37,7 @@ __all__ = [
     "SentimentModel",
     "SmallSampleWarning",
     "__version__",
+    "empathy_score",
     "list_presets",
     "read_feedback",
     "redact_pii",
