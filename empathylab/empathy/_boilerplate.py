@@ -3,12 +3,14 @@
 Each reply is split into sentences (:func:`empathylab.text.sentences.split_sentences`).
 A sentence is normalised (lower case, digits as ``0``, punctuation dropped) and
 described by the MinHash signature of its word bigrams (:data:`N_HASHES` hash
-functions); the signature is cut into :data:`BANDS` bands. Two sentences that share
-a band are near-duplicates: the chance of sharing one is ``1 - (1 - J**r)**b`` for
-word-bigram Jaccard similarity ``J`` (``r = N_HASHES / BANDS``), about 0.5 at
-``J = 0.7`` and above 0.95 from ``J = 0.85``. A sentence is canned when one of its
-bands occurs in at least ``min_replies`` different replies of the same group (agent,
-team); a reply's ``boilerplate`` is the share of its characters in canned sentences.
+functions); the signature is cut into :data:`BANDS` bands of ``r = 4`` values. Two
+sentences that share a band are near-duplicate candidates: the chance of sharing one
+is ``1 - (1 - J**r)**b`` for word-bigram Jaccard similarity ``J``, about 0.6 at
+``J = 0.7`` and 0.93 at ``J = 0.8``. A sentence is canned when one of its bands occurs
+in at least ``min_replies`` different replies of the same group (agent, team), or
+when candidates with a MinHash similarity of at least :data:`MIN_SIMILARITY` come
+from that many replies; a reply's ``boilerplate`` is the share of its characters in
+canned sentences.
 Everything runs on whole arrays (pandas, NumPy); no Python loop per sentence.
 """
 
@@ -19,10 +21,13 @@ import pandas as pd
 
 from ..text.sentences import split_sentences
 
-__all__ = ["BANDS", "N_HASHES", "boilerplate"]
+__all__ = ["BANDS", "MIN_SIMILARITY", "N_HASHES", "boilerplate"]
 
-N_HASHES = 16
-BANDS = 4
+N_HASHES = 20
+BANDS = 5
+#: Near-duplicates found through different bands count when their MinHash estimate of
+#: word-bigram Jaccard similarity is at least this.
+MIN_SIMILARITY = 0.6
 _SEED = 20261201
 
 
@@ -81,12 +86,26 @@ def boilerplate(replies: pd.Series, groups: pd.Series, min_replies: int = 3) -> 
     group = group_codes.to_numpy()[rows]
     r = N_HASHES // BANDS
     canned = np.zeros(len(has), dtype=bool)
+    keys = []
     for b in range(BANDS):
         band = pd.DataFrame(sig[:, b * r:(b + 1) * r]).astype("uint64")
-        key = pd.DataFrame({"g": group, "b": _hash(pd.Series(_hash(band)))})
-        key["row"] = rows
-        replies_per_key = key.groupby(["g", "b"])["row"].transform("nunique").to_numpy()
-        canned |= replies_per_key >= min_replies
+        keys.append(pd.DataFrame({"g": group, "b": b, "h": _hash(pd.Series(_hash(band))),
+                                  "row": rows, "s": np.arange(len(has))}))
+    table = pd.concat(keys, ignore_index=True)
+    per_key = table.groupby(["g", "b", "h"])["row"].transform("nunique").to_numpy()
+    # a band shared by enough replies: canned
+    canned[table["s"].to_numpy()[per_key >= min_replies]] = True
+    # sentences whose near-duplicates are spread over several bands: count the distinct
+    # replies among their candidates whose MinHash estimate of Jaccard similarity is high
+    small = table[(per_key > 1) & (per_key < min_replies)]
+    if len(small):
+        pairs = small.merge(small, on=["g", "b", "h"], suffixes=("", "_o"))
+        pairs = pairs[pairs["row"] != pairs["row_o"]].drop_duplicates(["s", "s_o"])
+        a, o = pairs["s"].to_numpy(), pairs["s_o"].to_numpy()
+        similar = (sig[a] == sig[o]).mean(axis=1) >= MIN_SIMILARITY
+        near = pairs[similar].drop_duplicates(["s", "row_o"])
+        others = near.groupby("s").size()
+        canned[others.index[others.to_numpy() + 1 >= min_replies].to_numpy()] = True
     length = sent["sentence"].str.len().to_numpy(float)
     total = np.bincount(sent["row"].to_numpy(), weights=length, minlength=n)
     canned_len = np.bincount(rows[canned], weights=length[has][canned], minlength=n)

@@ -28,6 +28,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _NEGATABLE = ("emotional_reaction", "interpretation", "ownership", "exploration")
+#: ... and so are cues with a negation inside ("we will not").
+_NEGATION_INSIDE = re.compile(r"(?:\bnot|n't|\bnever|\bnicht|\bkein\w*|\bnie)\b", re.I)
 _QUESTION = re.compile(r"[^.!?\n\x00]*\?+")
 _COLUMNS = ["row", "category", "weight", "span", "start"]
 
@@ -75,7 +77,8 @@ def find_cues(texts: pa.ChunkedArray | pa.Array, lex: Lexicon,
             i = int(np.searchsorted(starts, s, side="right") - 1)
             if e > starts[i] + len(subset[i]):  # crosses into the next reply
                 continue
-            if negatable and _NEGATED.search(joined, max(0, s - 30), s):
+            if negatable and (_NEGATED.search(joined, max(0, s - 30), s)
+                              or _NEGATION_INSIDE.search(m.group(0))):
                 continue
             found_rows.append(rows[i])
             weights.append(cat.weight_of(m.lastgroup or "p0"))

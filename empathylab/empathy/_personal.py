@@ -90,6 +90,9 @@ def personalization(replies: pd.Series, context: pd.Series, lang: str
     for term, i in vec.vocabulary_.items():
         terms[i] = term
     keys, weight, kept = _keys(terms, lang)
+    if not kept.any():  # nothing specific in any reply or context
+        scores[use] = 0.0
+        return scores, empty
     uniq, key_id = np.unique(keys[kept].astype(str), return_inverse=True)
     cols = np.flatnonzero(kept)
     mapping = sp.csr_matrix((np.ones(len(cols)), (cols, key_id)), shape=(len(terms), len(uniq)))
