@@ -28,7 +28,8 @@ _NEGATED = re.compile(
     re.IGNORECASE,
 )
 _NEGATABLE = ("emotional_reaction", "interpretation", "ownership", "exploration")
-#: ... and so are cues with a negation inside ("we will not").
+#: ... and so are commitments with a negation inside ("we will not"); emotional cues
+#: may hold one on purpose ("you're not alone").
 _NEGATION_INSIDE = re.compile(r"(?:\bnot|n't|\bnever|\bnicht|\bkein\w*|\bnie)\b", re.I)
 _QUESTION = re.compile(r"[^.!?\n\x00]*\?+")
 _COLUMNS = ["row", "category", "weight", "span", "start"]
@@ -78,7 +79,8 @@ def find_cues(texts: pa.ChunkedArray | pa.Array, lex: Lexicon,
             if e > starts[i] + len(subset[i]):  # crosses into the next reply
                 continue
             if negatable and (_NEGATED.search(joined, max(0, s - 30), s)
-                              or _NEGATION_INSIDE.search(m.group(0))):
+                              or (name == "ownership"
+                                  and _NEGATION_INSIDE.search(m.group(0)))):
                 continue
             found_rows.append(rows[i])
             weights.append(cat.weight_of(m.lastgroup or "p0"))
