@@ -17,7 +17,7 @@ from ..text._whitespace import as_arrow
 from ..text.language import detect_language
 from ._boilerplate import boilerplate as _boilerplate
 from ._lexicon import CATEGORIES, lexicon
-from ._match import find_cues, find_questions, noisy_or
+from ._match import Column, find_cues, find_questions, noisy_or
 from ._personal import personalization as _personalization
 from ._tone import SHOUT_WEIGHT, address, shouting
 
@@ -161,7 +161,7 @@ def _score_language(texts: pd.Series, context: pd.Series | None, lang: str
     n = len(texts)
     arr = as_arrow(texts)
     lex = lexicon(lang)
-    cues = find_cues(arr, lex, tuple(c for c in CATEGORIES if c != "question_cue"))
+    cues = find_cues(Column(arr), lex, tuple(c for c in CATEGORIES if c != "question_cue"))
     questions, generic = _questions(arr, lang)
     # exploration cues inside a counted question are part of that question
     # exploration and generic cues inside a question sentence are judged with the question

@@ -1,6 +1,6 @@
 """Boilerplate: the share of a reply that is canned text, by near-duplicate sentences.
 
-Each reply is split into sentences (:func:`empathylab.text.sentences.split_sentences`).
+Each reply is split into sentences (Arrow, at ``.!?…`` and line breaks).
 A sentence is normalised (lower case, digits as ``0``, punctuation dropped) and
 described by the MinHash signature of its word bigrams (:data:`N_HASHES` hash
 functions); the signature is cut into :data:`BANDS` bands of ``r = 4`` values. Two
@@ -11,7 +11,8 @@ in at least ``min_replies`` different replies of the same group (agent, team), o
 when candidates with a MinHash similarity of at least :data:`MIN_SIMILARITY` come
 from that many replies; a reply's ``boilerplate`` is the share of its characters in
 canned sentences.
-Everything runs on whole arrays (pandas, NumPy); no Python loop per sentence.
+Everything runs on whole arrays (Arrow kernels, NumPy, pandas); no Python loop per
+sentence.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..text.sentences import split_sentences
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from ..text._whitespace import as_arrow
 
 __all__ = ["BANDS", "MIN_SIMILARITY", "N_HASHES", "boilerplate"]
 
@@ -29,10 +33,25 @@ BANDS = 5
 #: word-bigram Jaccard similarity is at least this.
 MIN_SIMILARITY = 0.6
 _SEED = 20261201
+#: Sentence ends for the comparison: runs of ``.!?…`` followed by white space or the
+#: end, and line breaks (abbreviations may split a sentence; they do so in every reply
+#: alike, which is what matters for near-duplicates).
+_SENTENCE_END = r"[.!?…]+(?:\s+|$)|\n+"
 
 
 def _hash(values: pd.Series) -> np.ndarray:
     return pd.util.hash_pandas_object(values, index=False).to_numpy(np.uint64)
+
+
+def _sentences(texts: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """Row positions (within ``texts``) and stripped sentences, split by Arrow (RE2)."""
+    lists = pc.split_pattern_regex(as_arrow(texts), _SENTENCE_END)
+    rows = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+    flat = pc.utf8_trim_whitespace(pc.list_flatten(lists))
+    if isinstance(flat, pa.ChunkedArray):
+        flat = flat.combine_chunks()
+    keep = np.asarray(pc.greater(pc.utf8_length(flat), 0).to_numpy(zero_copy_only=False), bool)
+    return rows[keep], flat.filter(pa.array(keep))
 
 
 def boilerplate(replies: pd.Series, groups: pd.Series, min_replies: int = 3) -> np.ndarray:
@@ -52,26 +71,29 @@ def boilerplate(replies: pd.Series, groups: pd.Series, min_replies: int = 3) -> 
     if not judged.any():
         return out
     out[judged.to_numpy()] = 0.0
-    sent = split_sentences(texts[judged], contrast=False)
-    if sent.empty:
+    sent_rows, sentences = _sentences(texts[judged])
+    if not len(sentences):
         return out
-    sent = sent.reset_index(drop=True)
-    norm = (sent["sentence"].str.lower().str.replace(r"\d", "0", regex=True)
-            .str.replace(r"[^\w\s]", " ", regex=True).str.split())
-    words = norm.explode()
-    words = words[words.notna()]
-    sid = words.index.to_numpy()
-    w = words.to_numpy(dtype=object)
+    sent_rows = np.flatnonzero(judged.to_numpy())[sent_rows]
+    norm = pc.replace_substring_regex(pc.utf8_lower(sentences), r"\d", "0")
+    norm = pc.replace_substring_regex(norm, r"[^\pL\pN\s]", " ")
+    lists = pc.utf8_split_whitespace(norm)
+    sid = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+    words = pc.dictionary_encode(pc.list_flatten(lists))
+    word_hash = _hash(pd.Series(words.dictionary.to_numpy(zero_copy_only=False),
+                                dtype=object))[np.asarray(words.indices, dtype=np.int64)]
     same = np.r_[sid[1:] == sid[:-1], False]
     # shingles: word bigrams, and the single word of one-word sentences
-    nwords = np.bincount(sid, minlength=len(sent))
+    nwords = np.bincount(sid, minlength=len(sentences))
     single = nwords[sid] == 1
     pair_idx = np.flatnonzero(same)
-    shingles = pd.Series(np.concatenate([w[pair_idx] + " " + w[pair_idx + 1], w[single]]))
+    with np.errstate(over="ignore"):
+        bigram = (word_hash[pair_idx] * np.uint64(0x9E3779B97F4A7C15)) ^ (
+            word_hash[pair_idx + 1] >> np.uint64(1))
+    base = np.concatenate([bigram, word_hash[single]])
     owner = np.concatenate([sid[pair_idx], sid[single]])
     if not len(owner):
         return out
-    base = _hash(shingles)
     order = np.argsort(owner, kind="stable")
     owner, base = owner[order], base[order]
     starts = np.flatnonzero(np.r_[True, owner[1:] != owner[:-1]])
@@ -82,7 +104,7 @@ def boilerplate(replies: pd.Series, groups: pd.Series, min_replies: int = 3) -> 
         sig = np.stack([np.minimum.reduceat((base ^ salts[k]) * mult[k], starts)
                         for k in range(N_HASHES)], axis=1)
     has = owner[starts]
-    rows = sent["row"].to_numpy()[has]
+    rows = sent_rows[has]
     group = group_codes.to_numpy()[rows]
     r = N_HASHES // BANDS
     canned = np.zeros(len(has), dtype=bool)
@@ -106,8 +128,8 @@ def boilerplate(replies: pd.Series, groups: pd.Series, min_replies: int = 3) -> 
         near = pairs[similar].drop_duplicates(["s", "row_o"])
         others = near.groupby("s").size()
         canned[others.index[others.to_numpy() + 1 >= min_replies].to_numpy()] = True
-    length = sent["sentence"].str.len().to_numpy(float)
-    total = np.bincount(sent["row"].to_numpy(), weights=length, minlength=n)
+    length = np.asarray(pc.utf8_length(sentences).to_numpy(zero_copy_only=False), float)
+    total = np.bincount(sent_rows, weights=length, minlength=n)
     canned_len = np.bincount(rows[canned], weights=length[has][canned], minlength=n)
     with np.errstate(invalid="ignore", divide="ignore"):
         share = np.where(total > 0, canned_len / total, 0.0)

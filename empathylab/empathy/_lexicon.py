@@ -41,7 +41,7 @@ class Category:
     weights: np.ndarray
     notes: tuple[str, ...]
     regex: re.Pattern[str]
-    prefilter: str  # RE2 pattern that matches wherever ``regex`` can (a superset)
+    prefilter: str  # RE2 pattern that matches where ``regex`` can (a superset), or one before
 
     def weight_of(self, group: str) -> float:
         return float(self.weights[int(group[1:])])
@@ -118,7 +118,10 @@ def lexicon(lang: str) -> Lexicon:
             regex = re.compile(rf"(?:^|(?<=[.!?\n:])\s*)(?:{body})(?!{_WORD})", re.IGNORECASE)
         else:
             regex = re.compile(rf"(?<!{_WORD})(?:{body})(?!{_WORD})", re.IGNORECASE)
-        prefilter = "(?i)" + "|".join(f"(?:{_re2(p)})" for p in patterns) if patterns else "$^"
+        # RE2 has no lookbehind: a consumed non-word character (or the start) stands in
+        # for the leading word boundary, so a match may start one character early
+        prefilter = ("(?i)(?:^|[^\\pL\\pN_])(?:" + "|".join(f"(?:{_re2(p)})" for p in patterns)
+                     + ")") if patterns else "$^"
         categories[name] = Category(
             name, patterns, np.array([w for _, w, _ in cues]), tuple(n for *_, n in cues),
             regex, prefilter,

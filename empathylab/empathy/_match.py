@@ -1,10 +1,11 @@
 """Finding the cues of a lexicon in a whole column of replies at once.
 
-For each category, Arrow's RE2 engine first marks the rows where a looser version of
-the category's alternation matches (one pass over the column in C++); only those
-rows are joined into one string, and the category's Python regex runs once over it.
-Match positions are mapped back to rows with a binary search over the row offsets.
-The Python loop runs per match (to read the cue's weight and span), never per reply.
+The column is joined into one string. For each category, Arrow's RE2 engine (linear
+time, one pass in C++) marks every place where a looser version of the category's
+alternation matches; the exact Python regex (word boundaries, which cue matched) is
+tried only at those places. Match positions are mapped back to rows with one binary
+search over the row offsets. The Python loop runs per candidate match, never per
+reply.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import pyarrow.compute as pc
 
 from ._lexicon import Lexicon
 
-__all__ = ["find_cues", "find_questions", "noisy_or"]
+__all__ = ["Column", "find_cues", "find_questions", "noisy_or"]
 
 _SEP = "\n\x00\n"
 #: Mechanism cues preceded by one of these (within two words) are not counted:
@@ -52,44 +53,77 @@ def _empty() -> pd.DataFrame:
                          "start": pd.Series(dtype=np.int64)})
 
 
-def find_cues(texts: pa.ChunkedArray | pa.Array, lex: Lexicon,
-              categories: tuple[str, ...]) -> pd.DataFrame:
-    """Every cue of ``categories`` in ``texts``: one row per match.
+class Column:
+    """The replies of a column joined into one string, ready for the cue passes."""
 
-    Returns a DataFrame with ``row`` (position in ``texts``), ``category``,
+    def __init__(self, texts: pa.ChunkedArray | pa.Array) -> None:
+        values = [t.replace("\x01", " ") if t else "" for t in
+                  pc.fill_null(texts, "").to_pylist()]
+        self.texts = values
+        self.joined, self.starts = _join(values)
+        self.lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        self._arrow = pa.array([self.joined], type=pa.large_string())
+
+    def candidate_starts(self, pattern: str) -> list[int]:
+        """Where the RE2 version of a category matches (a superset of the cue starts)."""
+        marked = pc.replace_substring_regex(self._arrow, pattern, "\x01\\0")[0].as_py()
+        return [m.start() - k for k, m in enumerate(_MARK.finditer(marked))]
+
+
+_MARK = re.compile("\x01")
+
+
+def find_cues(column: Column, lex: Lexicon, categories: tuple[str, ...]) -> pd.DataFrame:
+    """Every cue of ``categories`` in the column: one row per match.
+
+    Arrow's RE2 engine marks every place where a category's looser alternation matches,
+    in one pass over the joined column; the category's Python regex is then only tried
+    at those places (``regex.match`` at a position, not a scan). Matches do not
+    overlap within a category, as with ``finditer``.
+
+    Returns a DataFrame with ``row`` (position in the column), ``category``,
     ``weight``, ``span`` (the matched text) and ``start`` (offset in the reply).
     """
+    joined, starts, lengths = column.joined, column.starts, column.lengths
     parts = []
     for name in categories:
         cat = lex[name]
         if not cat.patterns:
             continue
-        rows = _candidates(texts, cat.prefilter)
-        if not len(rows):
-            continue
-        subset = texts.take(pa.array(rows)).to_pylist()
-        joined, starts = _join(subset)
-        found_rows, weights, spans, offsets = [], [], [], []
         negatable = name in _NEGATABLE
-        for m in cat.regex.finditer(joined):
-            s, e = m.span()
-            if s == e:
-                continue
-            i = int(np.searchsorted(starts, s, side="right") - 1)
-            if e > starts[i] + len(subset[i]):  # crosses into the next reply
-                continue
-            if negatable and (_NEGATED.search(joined, max(0, s - 30), s)
-                              or (name == "ownership"
-                                  and _NEGATION_INSIDE.search(m.group(0)))):
-                continue
-            found_rows.append(rows[i])
-            weights.append(cat.weight_of(m.lastgroup or "p0"))
-            spans.append(m.group(0).strip())
-            offsets.append(s - int(starts[i]))
-        if found_rows:
-            parts.append(pd.DataFrame({"row": np.asarray(found_rows, dtype=np.int64),
-                                       "category": name, "weight": weights, "span": spans,
-                                       "start": np.asarray(offsets, dtype=np.int64)}))
+        regex = cat.regex
+        found_pos, weights, spans = [], [], []
+        last_end = -1
+        for pos in column.candidate_starts(cat.prefilter):
+            # RE2 may have started the match one character early (no lookbehind there)
+            for at in (pos, pos + 1) if pos + 1 < len(joined) else (pos,):
+                if at < last_end:
+                    continue
+                m = regex.match(joined, at)
+                if m is None or m.end() == m.start():
+                    continue
+                s = m.start()
+                if negatable and (_NEGATED.search(joined, max(0, s - 30), s)
+                                  or (name == "ownership"
+                                      and _NEGATION_INSIDE.search(m.group(0)))):
+                    break
+                found_pos.append(s)
+                weights.append(cat.weight_of(m.lastgroup or "p0"))
+                spans.append(m.group(0))
+                last_end = m.end()
+                break
+        if not found_pos:
+            continue
+        pos_arr = np.asarray(found_pos, dtype=np.int64)
+        rows = np.searchsorted(starts, pos_arr, side="right") - 1
+        span_s = pd.Series(spans, dtype=object)
+        inside = (pos_arr + span_s.str.len().to_numpy() <= starts[rows] + lengths[rows])
+        lead = (span_s.str.len() - span_s.str.lstrip().str.len()).to_numpy()
+        parts.append(pd.DataFrame({
+            "row": rows[inside].astype(np.int64), "category": name,
+            "weight": np.asarray(weights)[inside], "span": span_s.str.strip()[inside].to_numpy(),
+            "start": (pos_arr - starts[rows] + lead)[inside].astype(np.int64),
+        }))
     if not parts:
         return _empty()
     return pd.concat(parts, ignore_index=True)[_COLUMNS]

@@ -1,15 +1,16 @@
 """Personalization: how much of the customer's own case a reply picks up.
 
 A reply is personal when it refers to the specifics of the message it answers:
-order and ticket numbers, dates, amounts, model numbers (any token with a digit),
-and the customer's content words (product, problem, place; stemmed with the
-language's Snowball stemmer, so "ordered"/"order" and "Lieferung"/"Lieferungen"
-meet). Function words, greetings, closings and service routine words
-(``data/stopwords_<lang>.txt``) do not count.
+order and ticket numbers, dates, amounts, model numbers (any token with a digit and
+at least three characters), and the customer's content words (product, problem,
+place; stemmed with the language's Snowball stemmer, so "ordered"/"order" and
+"Lieferung"/"Lieferungen" meet). Function words, greetings, closings and service
+routine words (``data/stopwords_<lang>.txt``) do not count. Tokens are runs of
+letters and digits ("A-1234/5" gives "a", "1234" and "5").
 
-The column is handled at once: one vocabulary of the replies and contexts of a
-language, sparse binary term matrices, a sparse map from terms to stems, and the
-element-wise product of the reply and context stem matrices gives every shared item.
+The column is handled at once: Arrow splits and lower-cases all replies and contexts,
+distinct tokens are classified and stemmed once each, and the shared items are the
+intersection of the (row, stem) pairs of the replies and of the contexts.
 """
 
 from __future__ import annotations
@@ -18,13 +19,14 @@ from functools import cache
 
 import numpy as np
 import pandas as pd
-import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
+import pyarrow as pa
+import pyarrow.compute as pc
 
+from ..text._whitespace import as_arrow
 from ._lexicon import stopwords
 from ._match import noisy_or
 
-__all__ = ["ID_WEIGHT", "LONG_WORD", "WORD_WEIGHT", "personalization"]
+__all__ = ["ID_WEIGHT", "LONG_WEIGHT", "LONG_WORD", "WORD_WEIGHT", "personalization"]
 
 #: Weight of a shared token with a digit (order number, date, amount, model number).
 ID_WEIGHT = 0.8
@@ -33,7 +35,7 @@ ID_WEIGHT = 0.8
 WORD_WEIGHT = 0.25
 LONG_WEIGHT = 0.4
 LONG_WORD = 8
-_TOKEN = r"(?u)[^\W_]+(?:[-/.,:][^\W_]+)*"
+_SPLIT = r"[^\pL\pN]+"
 _STEMMER_NAMES = {"de": "german", "en": "english"}
 
 
@@ -44,21 +46,29 @@ def _stemmer(lang: str):  # type: ignore[no-untyped-def]
     return SnowballStemmer(_STEMMER_NAMES[lang])
 
 
-def _keys(terms: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """For each vocabulary term: its key (stem or identifier), weight, and whether kept."""
+def _tokens(texts: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Row positions and lower-case tokens of every text (Arrow kernels)."""
+    arr = as_arrow(texts)
+    lists = pc.split_pattern_regex(pc.utf8_lower(arr), _SPLIT)
+    flat = pc.list_flatten(lists)
+    rows = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False), np.int64)
+    keep = np.asarray(pc.greater(pc.utf8_length(flat), 0).to_numpy(zero_copy_only=False), bool)
+    return rows[keep], np.asarray(flat.filter(pa.array(keep)).to_numpy(zero_copy_only=False),
+                                  dtype=object)
+
+
+def _keys(terms: np.ndarray, lang: str) -> tuple[np.ndarray, np.ndarray]:
+    """Key (stem, or ``#`` + identifier; "" when not counted) and weight of each term."""
     series = pd.Series(terms, dtype=object)
-    has_digit = series.str.contains(r"\d", regex=True).to_numpy(bool)
-    alpha = series.str.fullmatch(r"[^\W\d_]+(?:-[^\W\d_]+)*").fillna(False).to_numpy(bool)
     length = series.str.len().to_numpy()
-    stop = stopwords(lang)
-    is_stop = series.isin(stop).to_numpy(bool)
+    has_digit = series.str.contains(r"\d", regex=True).to_numpy(bool)
     ident = has_digit & (length >= 3)
-    word = alpha & (length >= 3) & ~is_stop
+    word = ~has_digit & (length >= 3) & ~series.isin(stopwords(lang)).to_numpy(bool)
     stem = _stemmer(lang).stem
-    keys = np.array([("#" + t) if i else (stem(t) if w else "") for t, i, w in
-                     zip(terms, ident, word, strict=True)], dtype=object)
+    keys = np.array([("#" + t) if i else (stem(t) if w else "")
+                     for t, i, w in zip(terms, ident, word, strict=True)], dtype=object)
     weight = np.where(ident, ID_WEIGHT, np.where(length >= LONG_WORD, LONG_WEIGHT, WORD_WEIGHT))
-    return keys, weight, ident | word
+    return keys, weight
 
 
 def personalization(replies: pd.Series, context: pd.Series, lang: str
@@ -66,8 +76,7 @@ def personalization(replies: pd.Series, context: pd.Series, lang: str
     """Scores (0..1; NaN where the context is missing or blank) and evidence rows.
 
     ``replies`` and ``context`` are aligned by position. The evidence DataFrame has
-    ``row`` (position), ``span`` (the shared item as it reads in lower case) and
-    ``weight``.
+    ``row`` (position), ``span`` (the shared item in lower case) and ``weight``.
     """
     n = len(replies)
     scores = np.zeros(n)
@@ -79,36 +88,32 @@ def personalization(replies: pd.Series, context: pd.Series, lang: str
     use = ~blank & replies.notna().to_numpy()
     if not use.any():
         return scores, empty
-    rep = replies.astype(object).where(use, "").fillna("").astype(str).tolist()
-    con = ctx.where(use, "").fillna("").astype(str).tolist()
-    vec = CountVectorizer(token_pattern=_TOKEN, lowercase=True, binary=True, dtype=np.float64)
-    try:
-        vec.fit(rep + con)
-    except ValueError:  # no tokens at all
+    r_rows, r_tok = _tokens(replies.astype(object).where(use, None))
+    c_rows, c_tok = _tokens(ctx.where(use, None))
+    if not len(r_tok) or not len(c_tok):
         return scores, empty
-    terms = np.empty(len(vec.vocabulary_), dtype=object)
-    for term, i in vec.vocabulary_.items():
-        terms[i] = term
-    keys, weight, kept = _keys(terms, lang)
-    if not kept.any():  # nothing specific in any reply or context
-        scores[use] = 0.0
-        return scores, empty
-    uniq, key_id = np.unique(keys[kept].astype(str), return_inverse=True)
-    cols = np.flatnonzero(kept)
-    mapping = sp.csr_matrix((np.ones(len(cols)), (cols, key_id)), shape=(len(terms), len(uniq)))
-    key_weight = np.zeros(len(uniq))
-    np.maximum.at(key_weight, key_id, weight[cols])
+    codes, terms = pd.factorize(np.concatenate([r_tok, c_tok]))
+    keys, weight = _keys(np.asarray(terms, dtype=object), lang)
+    key_id, uniq = pd.factorize(keys)
+    counted = np.asarray(uniq, dtype=object) != ""
+    tok_key = key_id[codes]
+    k = len(uniq)
+    r_key, c_key = tok_key[:len(r_tok)], tok_key[len(r_tok):]
+    r_pairs = np.unique(r_rows[counted[r_key]] * k + r_key[counted[r_key]])
+    c_pairs = np.unique(c_rows[counted[c_key]] * k + c_key[counted[c_key]])
+    shared = np.intersect1d(r_pairs, c_pairs, assume_unique=True)
+    rows, kid = shared // k, shared % k
+    key_weight = np.zeros(k)
+    np.maximum.at(key_weight, key_id, weight)
     # a readable name per key: its shortest term
-    order = np.lexsort((pd.Series(terms[cols]).str.len().to_numpy(), key_id))
+    term_len = pd.Series(np.asarray(terms, dtype=object)).str.len().to_numpy()
+    order = np.lexsort((term_len, key_id))
     first = np.r_[True, key_id[order][1:] != key_id[order][:-1]]
-    name = np.empty(len(uniq), dtype=object)
-    name[key_id[order][first]] = terms[cols][order][first]
-    r = (sp.csr_matrix(vec.transform(rep)) @ mapping) > 0
-    c = (sp.csr_matrix(vec.transform(con)) @ mapping) > 0
-    shared = sp.coo_matrix(r.multiply(c))
-    rows, kid = shared.row.astype(np.int64), shared.col
-    out = noisy_or(rows, key_weight[kid], n)
+    name = np.empty(k, dtype=object)
+    name[key_id[order][first]] = np.asarray(terms, dtype=object)[order][first]
+    out = noisy_or(rows.astype(np.int64), key_weight[kid], n)
     scores[use] = out[use]
-    evidence = pd.DataFrame({"row": rows, "span": name[kid], "weight": key_weight[kid]})
+    evidence = pd.DataFrame({"row": rows.astype(np.int64), "span": name[kid],
+                             "weight": key_weight[kid]})
     return scores, evidence.sort_values(["row", "weight"], ascending=[True, False],
                                         kind="stable")
