@@ -127,32 +127,54 @@ def _check_weights(weights: Mapping[str, float] | None) -> dict[str, float]:
 
 
 # --------------------------------------------------------------------------- scoring
-def _questions(arr: pa.ChunkedArray, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Exploration matches from targeted questions, and evidence of generic ones."""
-    lex = lexicon(lang)
-    q = find_questions(arr)
-    generic_re, harsh_re = lex["generic_question"].regex, lex["harshness"].regex
-    cue_res = (lex["question_cue"], lex["exploration"])
-    rows, weights, spans, starts, generic = [], [], [], [], []
-    for row, span, start in zip(q["row"], q["span"], q["start"], strict=True):
-        if generic_re.search(span):
-            generic.append((row, span, start))
-            continue
-        if harsh_re.search(span):
-            continue  # a rhetorical reproach is counted in harshness
-        w = TARGETED_QUESTION
-        for cat in cue_res:
-            for m in cat.regex.finditer(span):
-                w = max(w, cat.weight_of(m.lastgroup or "p0"))
-        rows.append(row)
-        weights.append(w)
-        spans.append(span)
-        starts.append(start)
-    found = pd.DataFrame({"row": np.asarray(rows, dtype=np.int64), "category": "exploration",
-                          "weight": weights, "span": spans,
-                          "start": np.asarray(starts, dtype=np.int64)})
-    gen = pd.DataFrame(generic, columns=["row", "span", "start"]).astype({"row": np.int64})
-    return found, gen
+def _in_questions(cues: pd.DataFrame, questions: pd.DataFrame) -> pd.DataFrame:
+    """``cues`` with ``q``: the index of the question each cue starts in (-1: none)."""
+    out = cues.assign(q=-1)
+    if not len(cues) or not len(questions):
+        return out
+    q = questions.assign(q=np.arange(len(questions)), end=questions["start"]
+                         + questions["span"].str.len())[["row", "start", "end", "q"]]
+    pairs = cues[["row", "start"]].reset_index().merge(q, on="row", suffixes=("", "_q"))
+    pairs = pairs[(pairs["start"] >= pairs["start_q"]) & (pairs["start"] < pairs["end"])]
+    out.loc[pairs["index"].to_numpy(), "q"] = pairs["q"].to_numpy()
+    return out
+
+
+def _explorations(cues: pd.DataFrame, arr: pa.ChunkedArray) -> tuple[pd.DataFrame,
+                                                                      pd.DataFrame]:
+    """Cues with question sentences judged: targeted questions become exploration.
+
+    A question with a generic cue ("anything else I can help with") is generic; one
+    with a harshness cue is a reproach (counted in harshness); any other question is
+    exploration with the weight of its strongest question or exploration cue, at least
+    :data:`TARGETED_QUESTION`. Question cues outside questions are dropped; generic and
+    exploration cues inside a question count with the question.
+    """
+    questions = find_questions(arr)
+    judged = _in_questions(cues, questions)
+    inq = judged[judged["q"] >= 0]
+    kinds = inq.groupby("q")["category"].agg(set) if len(inq) else pd.Series(dtype=object)
+    generic = np.zeros(len(questions), dtype=bool)
+    harsh = np.zeros(len(questions), dtype=bool)
+    if len(kinds):
+        idx = kinds.index.to_numpy(np.int64)
+        generic[idx] = kinds.map(lambda k: "generic_question" in k).to_numpy(bool)
+        harsh[idx] = kinds.map(lambda k: "harshness" in k).to_numpy(bool)
+    weight = np.full(len(questions), TARGETED_QUESTION)
+    strong = inq[inq["category"].isin(["question_cue", "exploration"])]
+    if len(strong):
+        best = strong.groupby("q")["weight"].max()
+        weight[best.index.to_numpy(np.int64)] = np.maximum(TARGETED_QUESTION, best.to_numpy())
+    targeted = ~generic & ~harsh
+    found = pd.DataFrame({"row": questions["row"].to_numpy(np.int64)[targeted],
+                          "category": "exploration", "weight": weight[targeted],
+                          "span": questions["span"].to_numpy(object)[targeted],
+                          "start": questions["start"].to_numpy(np.int64)[targeted]})
+    gen = questions[generic][["row", "span", "start"]].reset_index(drop=True)
+    drop = (judged["category"] == "question_cue") | (
+        (judged["q"] >= 0) & judged["category"].isin(["exploration", "generic_question"]))
+    rest = cues[~drop.to_numpy()]
+    return pd.concat([rest, found], ignore_index=True), gen
 
 
 def _score_language(texts: pd.Series, context: pd.Series | None, lang: str
@@ -161,20 +183,7 @@ def _score_language(texts: pd.Series, context: pd.Series | None, lang: str
     n = len(texts)
     arr = as_arrow(texts)
     lex = lexicon(lang)
-    cues = find_cues(Column(arr), lex, tuple(c for c in CATEGORIES if c != "question_cue"))
-    questions, generic = _questions(arr, lang)
-    # exploration cues inside a counted question are part of that question
-    # exploration and generic cues inside a question sentence are judged with the question
-    in_q = cues["category"].isin(["exploration", "generic_question"])
-    statement, explore = cues[~in_q], cues[in_q]
-    spans = pd.concat([questions[["row", "start", "span"]], generic], ignore_index=True)
-    if len(spans) and len(explore):
-        inside = explore.merge(spans, on="row", suffixes=("", "_q"))
-        inside = inside[(inside["start"] >= inside["start_q"])
-                        & (inside["start"] < inside["start_q"] + inside["span_q"].str.len())]
-        known = inside.set_index(["row", "start"]).index
-        explore = explore[~explore.set_index(["row", "start"]).index.isin(known)]
-    cues = pd.concat([statement, explore, questions], ignore_index=True)
+    cues, generic = _explorations(find_cues(Column(arr), lex, CATEGORIES), arr)
     # self-disclosure ("I was", "my family") counts as interpretation (EPITOME's shared
     # experience), except where the "I" starts another cue: a commitment ("I will
     # check") is ownership, "I can imagine" an emotional reaction
