@@ -404,8 +404,12 @@ def empathy_score(
         sympathy[pos] = scores["apology"] & (listening.max(axis=1) < SYMPATHY_THRESHOLD)
         addr[pos] = scores["address"]
         ev = ev.sort_values(["row", "start"], kind="stable")
-        for row, labels in ev.groupby("row", sort=False)["label"]:
-            evidence[pos[int(row)]] = labels.tolist()
+        ev_rows = ev["row"].to_numpy(np.int64)
+        cuts = np.flatnonzero(np.diff(ev_rows)) + 1
+        if len(ev_rows):
+            groups_ = np.split(ev["label"].to_numpy(object), cuts)
+            for row, labels in zip(ev_rows[np.r_[0, cuts]], groups_, strict=True):
+                evidence[pos[row]] = labels.tolist()
     frame["boilerplate"] = _boilerplate(series.where(pd.notna(language)), groups,
                                         boilerplate_min)
     scored = np.isin(language, ["de", "en", "und"])

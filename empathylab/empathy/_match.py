@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._parallel import map_batches
 from ._lexicon import Lexicon
 
 __all__ = ["Column", "find_cues", "find_questions", "noisy_or"]
@@ -32,7 +33,8 @@ _NEGATABLE = ("emotional_reaction", "interpretation", "ownership", "exploration"
 #: ... and so are commitments with a negation inside ("we will not"); emotional cues
 #: may hold one on purpose ("you're not alone").
 _NEGATION_INSIDE = re.compile(r"(?:\bnot|n't|\bnever|\bnicht|\bkein\w*|\bnie)\b", re.I)
-_QUESTION = re.compile(r"[^.!?\n\x00]*\?+")
+# a question starts after a sentence end (the lookbehind keeps the scan linear)
+_QUESTION = re.compile(r"(?:^|(?<=[.!?\n\x00]))[^.!?\n\x00]*\?+")
 _COLUMNS = ["row", "category", "weight", "span", "start"]
 
 
@@ -86,15 +88,16 @@ def find_cues(column: Column, lex: Lexicon, categories: tuple[str, ...]) -> pd.D
     """
     joined, starts, lengths = column.joined, column.starts, column.lengths
     parts = []
-    for name in categories:
+    names = [name for name in categories if lex[name].patterns]
+    # the RE2 passes release the GIL: categories run side by side on the thread pool
+    candidates = map_batches(lambda name: column.candidate_starts(lex[name].prefilter), names)
+    for name, places in zip(names, candidates, strict=True):
         cat = lex[name]
-        if not cat.patterns:
-            continue
         negatable = name in _NEGATABLE
         regex = cat.regex
         found_pos, weights, spans = [], [], []
         last_end = -1
-        for pos in column.candidate_starts(cat.prefilter):
+        for pos in places:
             # RE2 may have started the match one character early (no lookbehind there)
             for at in (pos, pos + 1) if pos + 1 < len(joined) else (pos,):
                 if at < last_end:
