@@ -16,6 +16,7 @@ intersection of the (row, stem) pairs of the replies and of the contexts.
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -40,7 +41,7 @@ _STEMMER_NAMES = {"de": "german", "en": "english"}
 
 
 @cache
-def _stemmer(lang: str):  # type: ignore[no-untyped-def]
+def _stemmer(lang: str) -> Any:
     from nltk.stem.snowball import SnowballStemmer
 
     return SnowballStemmer(_STEMMER_NAMES[lang])

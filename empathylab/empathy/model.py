@@ -131,8 +131,8 @@ class EmpathyModel(ClassifierMixin, BaseEstimator):
             value = getattr(self, name)
             if value is not None and not (
                 isinstance(value, Sequence) and len(value) == 2
-                and all(isinstance(v, Integral) and v >= 1 for v in value)
-                and value[0] <= value[1]
+                and all(isinstance(v, Integral) and int(v) >= 1 for v in value)
+                and int(value[0]) <= int(value[1])
             ):
                 raise ValueError(f"`{name}` must be None or a pair (low, high) of ints with "
                                  f"1 <= low <= high, but {value!r} was passed.")
