@@ -213,12 +213,12 @@ class EmpathyModel(ClassifierMixin, BaseEstimator):
         if len(series) < MIN_ROWS:
             raise InsufficientDataError(f"EmpathyModel needs at least {MIN_ROWS} labelled "
                                         f"replies, but {len(series)} were passed.")
-        if len(series) < _FEW_ROWS:
-            warnings.warn(f"only {len(series)} labelled replies: the model will be unstable; "
-                          f"label {_FEW_ROWS} or more.", SmallSampleWarning, stacklevel=2)
         if len(np.unique(labels)) < 2:
             raise InsufficientDataError(f"`y` has only one class ({labels[0]!r}); label "
                                         "empathic and non-empathic replies.")
+        if len(series) < _FEW_ROWS:
+            warnings.warn(f"only {len(series)} labelled replies: the model will be unstable; "
+                          f"label {_FEW_ROWS} or more.", SmallSampleWarning, stacklevel=2)
         x = self._features(series, ctx, fit=True)
         clf = LogisticRegression(C=float(self.C), class_weight=self.class_weight,
                                  max_iter=int(self.max_iter))

@@ -145,3 +145,15 @@ def test_arbitrary_text_never_crashes(texts: list[str | None]) -> None:
     assert len(out) == len(texts)
     done = out["empathy"].dropna()
     assert ((done >= 0) & (done <= 100)).all()
+
+
+def test_language_per_row() -> None:
+    replies = ["Das ist wirklich ärgerlich, ich kümmere mich darum.",
+               "That must be really frustrating, I will fix it today."]
+    auto = empathy_score(replies)
+    assert auto["language"].tolist() == ["de", "en"]
+    given = empathy_score(replies, lang=["Deutsch", "en-GB"])
+    assert given["language"].tolist() == ["de", "en"]
+    pd.testing.assert_frame_equal(auto, given)
+    assert (auto["emotional_reaction"] >= 0.8).all()
+    assert (auto["ownership"] >= 0.5).all()
