@@ -3,6 +3,7 @@
 from . import accessor as _accessor  # registers df.cx
 from . import loyalty, plotting, studies, wom
 from .conversations import bot_vs_human, conversations, empathy_table, threads
+from .empathy import EmpathyModel, empathy_score
 from .empathy_map import EmpathyMap, empathy_map
 from .exceptions import (
     DataQualityWarning,
@@ -44,6 +45,7 @@ __all__ = [
     "DataQualityWarning",
     "EmpathyLabError",
     "EmpathyMap",
+    "EmpathyModel",
     "FeedbackFormatError",
     "InsufficientDataError",
     "KeyDriversResult",
@@ -63,6 +65,7 @@ __all__ = [
     "detect_anomalies",
     "detect_intents",
     "empathy_map",
+    "empathy_score",
     "empathy_table",
     "key_drivers",
     "list_presets",

@@ -83,6 +83,33 @@ class CxAccessor:
 
         return empathy_map(self._data, segment, **kwargs)
 
+    def empathy(
+        self,
+        column: str = "text",
+        context: str | None = None,
+        group: str | None = None,
+        **kwargs: Any,
+    ) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.empathy_score` added
+        (mechanisms, ``sympathy_only``, ``boilerplate``, ``politeness``, ``harshness``,
+        ``empathy``, ``evidence``, ``language``, ``address``; an existing column of the
+        same name is replaced). ``context`` and ``group`` name columns of this
+        DataFrame: the customer message each reply answers, and the agent or team."""
+        from ._validation import check_columns
+        from .empathy import empathy_score
+
+        names = [column] + [c for c in (context, group) if c is not None]
+        check_columns(self._data, names, param="column")
+        scores = empathy_score(
+            self._data[column],
+            context=None if context is None else self._data[context],
+            group=None if group is None else self._data[group],
+            **kwargs,
+        )
+        return self._data.drop(columns=[c for c in scores.columns if c in self._data]).join(
+            scores
+        )
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
