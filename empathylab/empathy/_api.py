@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+from .._dask import rowwise
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
 from ..io.values import normalize_language
@@ -252,6 +253,7 @@ def _overall(frame: pd.DataFrame, weights: dict[str, float]) -> np.ndarray:
     return np.round(100 * np.clip(raw, 0.0, 1.0), 1)
 
 
+@rowwise
 def empathy_score(
     replies: Any,
     *,

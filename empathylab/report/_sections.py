@@ -29,6 +29,10 @@ __all__ = [
     "loyalty",
     "methods",
     "prepare",
+    "reply_empathy",
+    "reply_threads",
+    "add_reply_empathy",
+    "team_column",
     "rounded",
     "shift_quarter",
     "topics",
@@ -46,6 +50,40 @@ def _section(key: str, report: QuarterlyReport) -> Section:
     from .quarterly import Section
 
     return Section(key=key, title=t(key, report.lang))
+
+
+TEAM_COLUMNS = ("team", "Team", "group", "agent_group")
+
+
+def team_column(data: pd.DataFrame) -> str | None:
+    """The column naming the team or group that handled a conversation, if any."""
+    return next((c for c in TEAM_COLUMNS if c in data and data[c].notna().any()), None)
+
+
+def reply_threads(data: pd.DataFrame) -> pd.DataFrame | None:
+    """Agent and bot replies paired with the customer messages they answer, with empathy.
+
+    None when the data have no replies or nothing to pair them by. The reply empathy
+    is :func:`empathylab.empathy_score` with the answered customer message as context
+    (unless the data bring their own ``empathy`` column).
+    """
+    from ..conversations import threads
+
+    if "author_role" not in data or "feedback_id" not in data:
+        return None
+    roles = data["author_role"].astype("string")
+    if not roles.isin(REPLY_ROLES).any():
+        return None
+    links = [c for c in ("in_response_to", "in_response_to_tweet_id") if c in data]
+    if "conversation_id" not in data and not links:
+        return None
+    team = team_column(data)
+    keep = [team] if team else []
+    given = "empathy" in data and data["empathy"].notna().any()
+    if given:
+        keep.append("empathy")
+    pairs = threads(data, keep=keep, score_empathy=not given)
+    return pairs
 
 
 def prepare(df: pd.DataFrame, *, fiscal_year_start: int) -> pd.DataFrame:
@@ -67,6 +105,17 @@ def prepare(df: pd.DataFrame, *, fiscal_year_start: int) -> pd.DataFrame:
         data["compound"] = scores["compound"].reindex(data.index)
         data["label"] = scores["label"].reindex(data.index)
     return data
+
+
+def add_reply_empathy(data: pd.DataFrame, pairs: pd.DataFrame | None) -> pd.DataFrame:
+    """``data`` with the replies' ``empathy`` from ``pairs`` (when not already there)."""
+    if pairs is None or ("empathy" in data and data["empathy"].notna().any()):
+        return data
+    scored = pairs.dropna(subset=["reply_id"]).drop_duplicates("reply_id")
+    values = scored.set_index(scored["reply_id"].astype("string"))["empathy"]
+    out = data.copy()
+    out["empathy"] = out["feedback_id"].astype("string").map(values).astype("float64")
+    return out
 
 
 def shift_quarter(label: str, steps: int) -> str:
@@ -470,6 +519,52 @@ def topics(report: QuarterlyReport) -> Section:
     return out
 
 
+# -- reply empathy ------------------------------------------------------------------------
+def reply_empathy(report: QuarterlyReport) -> Section:
+    """Reply empathy by team and channel, and bot against human, for the quarter's replies."""
+    from ..conversations import bot_vs_human, empathy_table
+    from ..metrics.periods import period_labels
+    from ..plotting import plot_drivers
+
+    out = _section("empathy", report)
+    pairs = report.threads
+    if pairs is None or "empathy" not in pairs or not pairs["empathy"].notna().any():
+        out.notes.append(t("no_data", report.lang))
+        return out
+    quarter = period_labels(pd.to_datetime(pairs["reply_time"], errors="coerce"), "quarter",
+                            fiscal_year_start=report.fiscal_year_start)
+    now = pairs[(quarter == report.quarter).to_numpy()]
+    if not len(now):
+        out.notes.append(t("no_data", report.lang))
+        return out
+    team = team_column(now)
+    if team:
+        by_team = empathy_table(now, by=team, min_n=report.min_n)
+        out.tables["by_team"] = by_team
+        ax = plot_drivers(by_team.assign(driver=by_team[team].astype(str)),
+                          effect="mean_empathy", lang=report.lang)
+        ax.set_xlabel(t("empathy_mean", report.lang))
+        out.figures["by_team"] = _figure(ax)
+    if "channel" in now:
+        out.tables["by_channel"] = empathy_table(now, by="channel", min_n=report.min_n)
+    out.tables["bot_vs_human"] = bot_vs_human(now)
+    if "sympathy_only" in now:
+        share = float(now["sympathy_only"].astype("float").mean())
+        out.notes.append(
+            f"{share:.0%} der Antworten sind nur mitfühlend (Entschuldigung plus Standardlösung, "
+            "ohne auf das Gefühl oder die Lage einzugehen)." if report.lang == "de" else
+            f"{share:.0%} of the replies are sympathy only (an apology plus the standard fix, "
+            "without naming the feeling or the situation).")
+    out.notes.append(
+        "Empathie 0-100 nach empathylab.empathy_score (emotionale Reaktion, Verstehen, "
+        "gezielte Fragen, Bezug auf den Fall, Verantwortung; Ton); Gruppen unter 30 Antworten "
+        "sind markiert." if report.lang == "de" else
+        "Empathy 0-100 by empathylab.empathy_score (emotional reaction, interpretation, "
+        "targeted questions, personalization, ownership; tone); groups under 30 replies are "
+        "flagged.")
+    return out
+
+
 # -- empathy map --------------------------------------------------------------------------
 def empathy_map_section(report: QuarterlyReport) -> Section:
     """What the quarter's customers say, think, do and feel; their pains and gains."""
@@ -492,5 +587,5 @@ def empathy_map_section(report: QuarterlyReport) -> Section:
 
 
 # Sections added by the modules that provide them (empathy).
-EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [topics]
+EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [topics, reply_empathy]
 EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = [empathy_map_section]

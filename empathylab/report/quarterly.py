@@ -102,6 +102,10 @@ def quarterly_report(
     check_argument("lang", LANGS, lang)
     check_columns(df, ["timestamp", "text"], param="df")
     data = sec.prepare(df, fiscal_year_start=fiscal_year_start)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # pairing problems are counted by threads itself
+        pairs = sec.reply_threads(data)
+    data = sec.add_reply_empathy(data, pairs)
     labels = data["quarter"].dropna()
     if labels.empty:
         raise InsufficientDataError(
@@ -110,7 +114,8 @@ def quarterly_report(
         )
     current = _pick_quarter(data, quarter, min_n)
     previous = sec.shift_quarter(current, -4 if compare == "year" else -1)
-    return QuarterlyReport(data=data, source=df, quarter=current, previous=previous,
+    return QuarterlyReport(data=data, source=df, threads=pairs, quarter=current,
+                           previous=previous,
                            compare=compare, lang=lang, customers=customers, min_n=min_n,
                            fiscal_year_start=fiscal_year_start, random_state=random_state)
 
@@ -139,12 +144,14 @@ def _pick_quarter(data: pd.DataFrame, quarter: str | None, min_n: int) -> str:
 class QuarterlyReport:
     """The quarterly report (see :func:`quarterly_report`)."""
 
-    def __init__(self, *, data: pd.DataFrame, source: pd.DataFrame, quarter: str,
+    def __init__(self, *, data: pd.DataFrame, source: pd.DataFrame,
+                 threads: pd.DataFrame | None, quarter: str,
                  previous: str, compare: str, lang: str, customers: pd.DataFrame | None,
                  min_n: int, fiscal_year_start: int, random_state: int) -> None:
         self.quarter, self.previous, self.compare, self.lang = quarter, previous, compare, lang
         self.min_n, self.random_state = min_n, random_state
         self._data, self._source, self._customers = data, source, customers
+        self.threads = threads
         self.fiscal_year_start = fiscal_year_start
         builders: list[Callable[[QuarterlyReport], Section]] = [
             sec.kpis, sec.touchpoints, *sec.EXTRA_BEFORE_LOYALTY, sec.loyalty, sec.word_of_mouth,

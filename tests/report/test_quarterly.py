@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -61,6 +60,12 @@ def test_sections_tables_and_figures(report):
     assert "topics/changes" in report.figures
     assert {"says", "feels", "pains"} <= set(report.tables["empathy_map/items"]["quadrant"])
     assert "empathy_map/map" in report.figures
+    by_team = report.tables["empathy/by_team"]
+    assert set(by_team["Team"]) == {"premium", "service-de", "stores"}
+    assert report.tables["empathy/bot_vs_human"]["author_role"].tolist() == ["agent", "bot"]
+    # the replies were scored with empathy_score, paired with the message they answer
+    kpis = report.summary.set_index("metric")
+    assert 0 < kpis.loc["empathy_mean", "current"] < 100
 
 
 def test_compare_with_the_same_quarter_a_year_before(feedback):
@@ -111,16 +116,22 @@ def test_excel_export_neutralises_formulas(feedback, tmp_path):
 
 
 def test_loyalty_section_with_a_customers_table(feedback):
-    data = feedback.assign(empathy=feedback["author_role"].map({"agent": 70.0, "bot": 40.0}))
-    rng = np.random.default_rng(0)
-    noisy = data["empathy"].notna()
-    data.loc[noisy, "empathy"] = (data.loc[noisy, "empathy"]
-                                  + rng.normal(0, 15, noisy.sum())).clip(0, 100)
-    report = quarterly_report(data, "2026Q2", customers=load_sample("customers"))
+    report = quarterly_report(feedback, "2026Q2", customers=load_sample("customers"))
     effects = report.tables["loyalty/effects"]
     assert set(effects["outcome"]) == {"repurchase_90d", "churned", "spend_next_12m"}
     assert (effects["per"] == 10).all()
+    # the sample plants more repurchase with more empathic replies; the scored empathy finds it
+    repurchase = effects.set_index("outcome").loc["repurchase_90d"]
+    assert repurchase["ci_low"] > 0
     assert "loyalty/dose_response" in report.figures
+    report.close()
+
+
+def test_given_empathy_column_is_used_as_it_is(feedback):
+    data = feedback.assign(empathy=feedback["author_role"].map({"agent": 70.0, "bot": 40.0}))
+    report = quarterly_report(data, "2026Q2")
+    bots = report.tables["empathy/bot_vs_human"].set_index("author_role")["mean_empathy"]
+    assert bots.to_dict() == {"agent": 70.0, "bot": 40.0}
     report.close()
 
 
