@@ -15,6 +15,8 @@ token patterns, matched against lower-cased tokens:
     (in the cue column) alternative cues with the same label and strength;
 ``_``
     any word token;
+``#``
+    any number;
 ``word?``
     an optional token (the cue is expanded into the variants with and without it).
 
@@ -122,15 +124,19 @@ class CueTable:
         """Boolean (patterns, vocab): does the distinct token match the pattern?"""
         words = pd.Series(vocab, dtype=object)
         is_word = words.str.match(r"^[^\W_]", na=False).to_numpy(bool)
+        is_number = words.str.match(r"^\d+$", na=False).to_numpy(bool)
         out = np.zeros((len(self.patterns), len(vocab)), dtype=bool)
         for i, pattern in enumerate(self.patterns):
-            exact = [p for p in pattern.split("|") if p and not p.endswith("*") and p != "_"]
+            exact = [p for p in pattern.split("|")
+                     if p and not p.endswith("*") and p not in ("_", "#")]
             stems = tuple(p[:-1] for p in pattern.split("|") if p.endswith("*") and len(p) > 1)
             hit = np.isin(vocab, exact) if exact else np.zeros(len(vocab), dtype=bool)
             if stems:
                 hit |= words.str.startswith(stems).fillna(False).to_numpy(bool)
             if "_" in pattern.split("|"):
                 hit |= is_word
+            if "#" in pattern.split("|"):
+                hit |= is_number
             out[i] = hit
         return out
 
