@@ -203,7 +203,7 @@ def _flag(tokens: Tokens, words: Iterable[str]) -> np.ndarray:
 
 
 def hits(tokens: Tokens, table: CueTable, lang: str, *, rows: np.ndarray | None = None,
-         negate: bool = True) -> pd.DataFrame:
+         negate: bool = True, per_label: bool = False) -> pd.DataFrame:
     """Every cue hit in ``tokens`` (restricted to the row positions ``rows``).
 
     Returns a DataFrame with ``row`` (position), ``start``/``end`` (token positions,
@@ -243,12 +243,19 @@ def hits(tokens: Tokens, table: CueTable, lang: str, *, rows: np.ndarray | None 
     start = np.concatenate(starts)
     end = np.concatenate(ends)
     cue = np.concatenate(cue_ids)
-    order = np.lexsort((-(end - start), start))
+    if per_label:
+        label_id = pd.factorize(np.asarray(table.labels, dtype=object)[cue])[0].astype(np.int64)
+    else:
+        label_id = np.zeros(len(cue), dtype=np.int64)
+    # positions shifted per label group, so that groups never overlap one another
+    g_start, g_end = start + label_id * (n + 1), end + label_id * (n + 1)
+    order = np.lexsort((-(end - start), g_start))
     start, end, cue = start[order], end[order], cue[order]
+    g_start, g_end = g_start[order], g_end[order]
     # overlapping hits: the longest (first in this order) wins
-    reach = np.maximum.accumulate(end)
+    reach = np.maximum.accumulate(g_end)
     keep = np.ones(len(start), dtype=bool)
-    keep[1:] = start[1:] >= reach[:-1]
+    keep[1:] = g_start[1:] >= reach[:-1]
     start, end, cue = start[keep], end[keep], cue[keep]
     row = tokens.row[start]
     mods = modifiers().get(lang, {})
@@ -301,7 +308,8 @@ def hits(tokens: Tokens, table: CueTable, lang: str, *, rows: np.ndarray | None 
 
 
 def column_hits(texts: pd.Series, languages: np.ndarray, package: str, name: str, *,
-                negate: bool = True, tokens: Tokens | None = None) -> pd.DataFrame:
+                negate: bool = True, per_label: bool = False,
+                tokens: Tokens | None = None) -> pd.DataFrame:
     """Hits of a package's cue table in every row, each row with its language's cues."""
     tables = load_cue_table(package, name)
     tokens = tokenize(texts) if tokens is None else tokens
@@ -309,7 +317,8 @@ def column_hits(texts: pd.Series, languages: np.ndarray, package: str, name: str
     for lang, table in tables.items():
         rows = np.flatnonzero(languages == lang)
         if len(rows):
-            parts.append(hits(tokens, table, lang, rows=rows, negate=negate))
+            parts.append(hits(tokens, table, lang, rows=rows, negate=negate,
+                              per_label=per_label))
     if not parts:
         return _empty_hits()
     return pd.concat(parts, ignore_index=True)
