@@ -2,6 +2,9 @@
 
 from . import accessor as _accessor  # registers df.cx
 from . import loyalty, plotting, studies, wom
+from .actionability import actionability
+from .effort import effort
+from .emotions import emotions
 from .exceptions import (
     DataQualityWarning,
     EmpathyLabError,
@@ -30,6 +33,7 @@ from .metrics import (
     period_deltas,
     touchpoint_metrics,
 )
+from .politeness import politeness_features, politeness_score
 from .sentiment import SentimentModel, sentiment
 
 __version__ = "0.1.0"
@@ -50,7 +54,10 @@ __all__ = [
     "SentimentModel",
     "SmallSampleWarning",
     "__version__",
+    "actionability",
     "detect_anomalies",
+    "effort",
+    "emotions",
     "key_drivers",
     "list_presets",
     "loyalty",
@@ -58,6 +65,8 @@ __all__ = [
     "nps_diff",
     "period_deltas",
     "plotting",
+    "politeness_features",
+    "politeness_score",
     "read_feedback",
     "redact_pii",
     "redaction_summary",
