@@ -93,8 +93,9 @@ def main() -> None:
     acc = float((mapped[ok] == pred).mean())
     print(f"accuracy {acc:.3f}")
     need = mapped[ok] == "response_needed"
-    print(f"response_needed: recall {float((pred[need] == 'response_needed').mean()):.3f}, "
-          f"precision {float((mapped[ok][pred == 'response_needed'] == 'response_needed').mean()):.3f}")
+    recall = float((pred[need] == "response_needed").mean())
+    precision = float((mapped[ok][pred == "response_needed"] == "response_needed").mean())
+    print(f"response_needed: recall {recall:.3f}, precision {precision:.3f}")
 
 
 if __name__ == "__main__":

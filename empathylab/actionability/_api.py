@@ -67,7 +67,8 @@ def actionability(
             ``response_needed``, ``suggestion``, ``praise``, ``other`` or
             ``not_meaningful`` (blank, no letters, or a filler such as "n/a",
             "nichts", "-"): the first that applies in this order.
-        ``response_needed``, ``question``, ``problem``, ``churn_threat``, ``suggestion``, ``praise``, ``not_meaningful`` (bool)
+        ``response_needed``, ``question``, ``problem``, ``churn_threat``, (bool)
+        ``suggestion``, ``praise``, ``not_meaningful`` (bool)
             The signals behind it; ``problem`` is an unresolved problem.
         ``action_evidence`` (list of str)
             ``"signal: span"`` for every cue, and ``"question: ...?"`` for the

@@ -88,7 +88,9 @@ def emotions(
         Indexed like ``texts`` (for ``level="sentence"``: one row per unit with
         ``row``, ``unit`` and ``sentence`` first), with
 
-        ``anger``, ``frustration``, ``disappointment``, ``worry``, ``confusion``, ``joy``, ``gratitude``, ``relief``, ``surprise`` (Int64)
+        one column per emotion of :data:`EMOTIONS` (Int64)
+            ``anger``, ``frustration``, ``disappointment``, ``worry``,
+            ``confusion``, ``joy``, ``gratitude``, ``relief``, ``surprise``.
             Intensity: 0 absent, 1 (weak) to 5 (strong). The strongest cue's strength
             (1-3), +1 after an intensifier ("sehr", "really"), -1 after a downtoner
             ("etwas", "a bit"), +1 when written in capitals, +1 for a second cue of

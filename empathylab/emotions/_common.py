@@ -34,7 +34,7 @@ def languages(
 
     reported = _languages(series, lang)
     cue = np.where(reported == "und", "en", reported)
-    cue = np.where(np.isin(cue, ["de", "en"]), cue, None).astype(object)
+    cue = np.where(np.isin(cue, ["de", "en"]), cue, np.array(None, dtype=object)).astype(object)
     return reported, cue
 
 

@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 
@@ -242,21 +242,21 @@ def hits(tokens: Tokens, table: CueTable, lang: str, *, rows: np.ndarray | None 
         return _empty_hits()
     start = np.concatenate(starts)
     end = np.concatenate(ends)
-    cue = np.concatenate(cue_ids)
+    cue_of = np.concatenate(cue_ids)
     if per_label:
-        label_id = pd.factorize(np.asarray(table.labels, dtype=object)[cue])[0].astype(np.int64)
+        label_id = pd.factorize(np.asarray(table.labels, dtype=object)[cue_of])[0].astype(np.int64)
     else:
-        label_id = np.zeros(len(cue), dtype=np.int64)
+        label_id = np.zeros(len(cue_of), dtype=np.int64)
     # positions shifted per label group, so that groups never overlap one another
     g_start, g_end = start + label_id * (n + 1), end + label_id * (n + 1)
     order = np.lexsort((-(end - start), g_start))
-    start, end, cue = start[order], end[order], cue[order]
+    start, end, cue_of = start[order], end[order], cue_of[order]
     g_start, g_end = g_start[order], g_end[order]
     # overlapping hits: the longest (first in this order) wins
     reach = np.maximum.accumulate(g_end)
     keep = np.ones(len(start), dtype=bool)
     keep[1:] = g_start[1:] >= reach[:-1]
-    start, end, cue = start[keep], end[keep], cue[keep]
+    start, end, cue_of = start[keep], end[keep], cue_of[keep]
     row = tokens.row[start]
     mods = modifiers().get(lang, {})
     breaks = _flag(tokens, BREAKS)
@@ -301,8 +301,8 @@ def hits(tokens: Tokens, table: CueTable, lang: str, *, rows: np.ndarray | None 
     span = np.array([" ".join(raw[a:b]) for a, b in zip(start, end, strict=True)], dtype=object)
     return pd.DataFrame({
         "row": row, "start": start, "end": end,
-        "label": np.asarray(table.labels, dtype=object)[cue],
-        "strength": table.strengths[cue], "negated": negated, "boost": boost, "caps": caps,
+        "label": np.asarray(table.labels, dtype=object)[cue_of],
+        "strength": table.strengths[cue_of], "negated": negated, "boost": boost, "caps": caps,
         "span": span,
     })
 
