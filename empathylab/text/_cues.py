@@ -51,6 +51,7 @@ TOKEN_RE = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*|[^\w\s]", re.UNICODE)
 BREAKS = frozenset(". , ; : ! ? … ( ) - – — / \" “ ” „".split()) | {"but", "aber", "however",
                                                                       "jedoch", "sondern"}
 SENTENCE_ENDS = frozenset(". ! ? … \n".split())
+_SEP = "\ue000"  # joins the texts for tokenising (a private-use character, removed first)
 NEGATION_WINDOW = 3  # as the sentiment lexicon's scope (VADER): the next three tokens
 
 
@@ -73,19 +74,26 @@ class Tokens:
 def tokenize(texts: pd.Series) -> Tokens:
     """Tokens of every text (missing texts have none)."""
     values = texts.astype(object).where(texts.notna(), "").to_numpy(dtype=object)
-    lists = [TOKEN_RE.findall(str(t)) for t in values] if len(values) else []
-    counts = np.fromiter((len(x) for x in lists), dtype=np.int64, count=len(lists))
-    raw = np.array([t for x in lists for t in x], dtype=object)
-    row = np.repeat(np.arange(len(lists), dtype=np.int64), counts)
-    lower = (pd.Series(raw, dtype=object).str.lower().str.replace("’", "'", regex=False)
-             if len(raw) else pd.Series([], dtype=object))
-    code, vocab = pd.factorize(lower.to_numpy(dtype=object))
+    n_rows = len(values)
+    # one findall over the texts joined by a record separator (a token of its own)
+    joined = _SEP.join(str(v).replace(_SEP, " ") for v in values)
+    found = np.array(TOKEN_RE.findall(joined), dtype=object) if n_rows else np.zeros(0, object)
+    sep = found == _SEP
+    row = np.cumsum(sep)[~sep].astype(np.int64)
+    raw = found[~sep]
+    # lower-case each distinct token once, then factorize the lower-cased forms
+    raw_code, raw_vocab = pd.factorize(raw)
+    lowered = pd.Series(np.asarray(raw_vocab, dtype=object), dtype=object)
+    if len(lowered):
+        lowered = lowered.str.lower().str.replace("’", "'", regex=False)
+    low_code, vocab = pd.factorize(lowered.to_numpy(dtype=object))
+    code = low_code[raw_code] if len(raw) else np.zeros(0, dtype=np.int64)
     vocab = np.asarray(vocab, dtype=object)
     start = np.ones(len(raw), dtype=bool)
     if len(raw):
-        prev_end = np.isin(vocab[code], list(SENTENCE_ENDS))
+        prev_end = np.isin(vocab, list(SENTENCE_ENDS))[code]
         start[1:] = (row[1:] != row[:-1]) | prev_end[:-1]
-    return Tokens(len(lists), row, raw, code.astype(np.int64), vocab, start)
+    return Tokens(n_rows, row, raw, code.astype(np.int64), vocab, start)
 
 
 def _expand(cue: str) -> list[list[str]]:
