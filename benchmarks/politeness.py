@@ -10,7 +10,8 @@ normalised score; on the top vs bottom quartile of the normalised score (the pap
 binary task), ROC AUC of the score and the accuracy of "polite if the score is above
 the median score of those requests". For reference only (not shipped): a logistic
 regression on :func:`empathylab.politeness_features`, 10-fold cross-validated on the
-same quartiles, in-domain.
+same quartiles, in-domain. Also: the score of the bundled samples' agent replies (German
+and English, synthetic) per planted reply style.
 """
 
 from __future__ import annotations
@@ -55,10 +56,30 @@ def evaluate(path: Path) -> dict[str, float]:
     }
 
 
+def sample_replies() -> pd.DataFrame:
+    """Mean score of the bundled samples' agent replies per planted reply style and
+    language (synthetic; German replies have no other labelled source here)."""
+    from empathylab.datasets import registry
+    from empathylab.politeness import politeness_score
+
+    truth = registry.load_sample("truth")
+    parts = [registry.load_sample(n).assign(sample=n)[["sample", "feedback_id", "text",
+                                                         "author_role"]]
+             for n in ("feedback_de", "feedback_en", "helpdesk", "twitter_support")]
+    rows = pd.concat(parts, ignore_index=True).merge(
+        truth[["sample", "feedback_id", "true_reply_style", "language"]],
+        on=["sample", "feedback_id"])
+    rows = rows[rows["author_role"].astype(str) == "agent"].reset_index(drop=True)
+    rows["score"] = politeness_score(rows["text"]).to_numpy()
+    return rows.groupby(["language", "true_reply_style"])["score"].agg(["mean", "count"])
+
+
 def main() -> None:
     rows = {p.name.split(".")[0]: evaluate(p) for p in sorted(DATA.glob("*.annotated.csv"))}
     table = pd.DataFrame(rows).T
     print(table.to_string(float_format=lambda v: f"{v:.3f}"))
+    print("\nbundled samples, agent replies: politeness_score by planted reply style")
+    print(sample_replies().to_string(float_format=lambda v: f"{v:.2f}"))
 
 
 if __name__ == "__main__":
