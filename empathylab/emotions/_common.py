@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
+from ..exceptions import DataQualityWarning
 from ..text._cues import Tokens, tokenize
 from ..text.language import detect_language
 from ..text.sentences import split_sentences
@@ -44,6 +46,14 @@ def prepare(
     """Series, reported language, cue language and tokens of the texts."""
     series = as_series(texts)
     reported, cue = languages(series, lang)
+    other = int((reported == "other").sum())
+    if other:
+        warnings.warn(
+            f"{other} text(s) are in a language other than German or English; they get no "
+            "cues (NA) and language 'other'",
+            DataQualityWarning,
+            stacklevel=4,
+        )
     return series, reported, cue, tokenize(series)
 
 

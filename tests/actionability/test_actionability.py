@@ -31,6 +31,7 @@ from empathylab.actionability import ACTIONS, actionability
         ("-", "not_meaningful"),
         ("👍👍", "not_meaningful"),
         ("Ich habe gestern bestellt.", "other"),
+        ("Der Fahrer war unfreundlich und das Essen kalt.", "response_needed"),
     ],
 )
 def test_action(text, action):
@@ -65,6 +66,13 @@ def test_negated_praise_is_a_complaint():
     assert out.loc[0, "problem"] and out.loc[0, "action"] == "response_needed"
 
 
+def test_complaint_needs_sentiment_unless_switched_off():
+    text = ["Der Fahrer war unfreundlich und das Essen kalt."]
+    assert actionability(text)["complaint"].iloc[0]
+    off = actionability(text, complaint_below=None)
+    assert not off["complaint"].iloc[0] and off["action"].iloc[0] == "other"
+
+
 def test_no_problem_is_not_a_problem():
     out = actionability(["Kein Problem, alles gut.", "No problem at all."])
     assert not out["problem"].any()
@@ -76,7 +84,8 @@ def test_columns_missing_and_empty():
     assert out["action"].tolist()[:2] == ["not_meaningful", "not_meaningful"]
     empty = actionability(pd.Series([], dtype="str"))
     assert list(empty.columns) == ["action", "response_needed", "question", "problem",
-                                   "churn_threat", "suggestion", "praise", "not_meaningful",
+                                   "churn_threat", "complaint", "suggestion", "praise",
+                                   "not_meaningful",
                                    "action_evidence", "language"]
     assert empty["question"].dtype == bool
 
@@ -87,6 +96,7 @@ def test_accessor_equals_function():
                                   el.actionability(df["text"]))
 
 
+@pytest.mark.filterwarnings("ignore::empathylab.DataQualityWarning")
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.text(max_size=60)), max_size=8))
 def test_arbitrary_text_never_crashes(values):
@@ -95,8 +105,9 @@ def test_arbitrary_text_never_crashes(values):
 
 
 def test_sample_intents():
-    """Measured (benchmarks/effort.py): macro-F1 0.82 over response_needed, suggestion
-    and praise on the bundled samples' true_intent; asserted with a margin."""
+    """Measured (benchmarks/effort.py): macro-F1 0.846 over response_needed, suggestion
+    and praise on the bundled samples' true_intent (0.823 without the sentiment
+    complaint rule); asserted with a margin."""
     from empathylab.datasets import registry
 
     truth = registry.load_sample("truth")
@@ -113,4 +124,4 @@ def test_sample_intents():
     pred = actionability(rows["text"])["action"]
     macro = f1_score(rows["truth"], pred, labels=["response_needed", "suggestion", "praise"],
                      average="macro")
-    assert macro > 0.75
+    assert macro > 0.80

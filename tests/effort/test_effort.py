@@ -71,6 +71,7 @@ def test_empty_and_accessor():
     pd.testing.assert_frame_equal(df.cx.effort().drop(columns="text"), el.effort(df["text"]))
 
 
+@pytest.mark.filterwarnings("ignore::empathylab.DataQualityWarning")
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.text(max_size=60)), max_size=8))
 def test_arbitrary_text_never_crashes(values):

@@ -102,7 +102,8 @@ def test_evidence_spans_in_text_order():
 
 
 def test_missing_empty_and_other_language():
-    out = emotions(pd.Series(["", None, "   ", "Je suis très fâché contre vous", "Danke!"]))
+    with pytest.warns(el.DataQualityWarning, match="1 text.*other than German or English"):
+        out = emotions(pd.Series(["", None, "   ", "Je suis très fâché contre vous", "Danke!"]))
     assert out.loc[[0, 1, 2, 3], "anger"].isna().all()
     assert out.loc[3, "language"] == "other"
     assert out.loc[4, "gratitude"] >= 1
@@ -162,6 +163,7 @@ def test_on_dask_equals_pandas():
     pd.testing.assert_frame_equal(result, emotions(texts))
 
 
+@pytest.mark.filterwarnings("ignore::empathylab.DataQualityWarning")
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.text(max_size=60)), max_size=8))
 def test_arbitrary_text_never_crashes(values):

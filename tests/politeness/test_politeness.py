@@ -107,6 +107,7 @@ def test_accessor():
     pd.testing.assert_series_equal(out["politeness_score"], el.politeness_score(df["text"]))
 
 
+@pytest.mark.filterwarnings("ignore::empathylab.DataQualityWarning")
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.text(max_size=60)), max_size=8))
 def test_arbitrary_text_never_crashes(values):
@@ -132,3 +133,14 @@ def test_stanford_politeness(shared_data, name, rho_min, auc_min):
     lo, hi = np.quantile(y, [0.25, 0.75])
     quart = (y <= lo) | (y >= hi)
     assert roc_auc_score(y[quart] >= hi, score[quart]) > auc_min
+
+
+def test_all_four_on_dask_equal_pandas():
+    dd = pytest.importorskip("dask.dataframe")
+    texts = pd.Series(["Könnten Sie bitte prüfen? Danke!", "I had to call three times.",
+                       "Wann kommt mein Paket?", "Thanks, great job"] * 2, dtype="str")
+    lazy = dd.from_pandas(texts, npartitions=2)
+    for func in (el.effort, el.actionability, el.politeness_features):
+        pd.testing.assert_frame_equal(func(lazy).compute(scheduler="sync"), func(texts))
+    pd.testing.assert_series_equal(el.politeness_score(lazy).compute(scheduler="sync"),
+                                   el.politeness_score(texts))
