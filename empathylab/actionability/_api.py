@@ -66,7 +66,8 @@ def actionability(
     complaint_below : float or None, default=-0.2
         A text whose sentiment ``compound`` is below this is a complaint that needs a
         response. The default was chosen on the bundled samples (BENCHMARKS.md:
-        macro-F1 0.823 without, 0.846 with it). None leaves sentiment out (faster).
+        macro-F1 0.823 without, 0.846 with it, before the suggestion cues were
+        extended). None leaves sentiment out (faster).
 
     Returns
     -------

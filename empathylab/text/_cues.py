@@ -13,6 +13,8 @@ token patterns, matched against lower-cased tokens:
     any of these;
 ``phrase one; phrase two``
     (in the cue column) alternative cues with the same label and strength;
+
+German cues also match their umlaut-free transcriptions ("waere", "muessen");
 ``_``
     any word token;
 ``#``
@@ -149,6 +151,25 @@ class CueTable:
         return out
 
 
+_TRANSCRIPTION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _with_transcriptions(cue: str) -> str:
+    """German cues also match the umlaut-free spelling of keyboards without umlauts
+    ("waere" for "wäre", "muessen" for "müssen", "gross" for "groß")."""
+    phrases = []
+    for phrase in cue.split(";"):
+        tokens = []
+        for token in phrase.split():
+            optional = token.endswith("?") and len(token) > 1
+            core = token[:-1] if optional else token
+            alts = core.split("|")
+            alts += [t for a in alts if (t := a.lower().translate(_TRANSCRIPTION)) not in alts]
+            tokens.append("|".join(alts) + ("?" if optional else ""))
+        phrases.append(" ".join(tokens))
+    return "; ".join(phrases)
+
+
 def load_cue_table(package: str, name: str) -> dict[str, CueTable]:
     """A cue table from package data, one :class:`CueTable` per language."""
     return _load(package, name)
@@ -168,6 +189,8 @@ def _load(package: str, name: str) -> dict[str, CueTable]:
             raise ValueError(f"{package}/data/{name} line {number}: expected 4 tab-separated "
                              f"fields (lang, label, strength, cue), got {len(parts)}")
         lang, label, strength, cue = (p.strip() for p in parts)
+        if lang == "de":
+            cue = _with_transcriptions(cue)
         rows.setdefault(lang, []).append((label, float(strength), cue))
     return {lang: CueTable.from_rows(r) for lang, r in rows.items()}
 
