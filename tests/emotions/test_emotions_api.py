@@ -185,3 +185,21 @@ def test_empathetic_dialogues_auc(shared_data):
     assert table["joy"] > 0.67
     assert table["surprise"] > 0.63
     assert table.mean() > 0.61
+
+
+def test_kein_negates_a_noun_cue():
+    out = emotions(["Ich mache mir keine Sorgen.", "Ich mache mir Sorgen."], lang="de")
+    assert out["worry"].tolist()[0] == 0 and out["worry"].tolist()[1] >= 1
+
+
+def test_umlaut_free_spelling_matches():
+    out = emotions(["Ich bin sehr enttaeuscht und veraergert."], lang="de")
+    assert out.loc[0, "disappointment"] >= 2 and out.loc[0, "anger"] >= 2
+
+
+@pytest.mark.filterwarnings("ignore::empathylab.DataQualityWarning")
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=80), max_size=5))
+def test_sentence_level_never_crashes(values):
+    out = emotions(pd.Series(values, dtype=object), level="sentence")
+    assert set(out["row"]) <= set(range(len(values)))
