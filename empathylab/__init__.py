@@ -2,7 +2,10 @@
 
 from . import accessor as _accessor  # registers df.cx
 from . import loyalty, plotting, studies, wom
+from .actionability import actionability
 from .conversations import bot_vs_human, conversations, empathy_table, threads
+from .effort import effort
+from .emotions import emotions
 from .empathy import EmpathyModel, empathy_score
 from .empathy_map import EmpathyMap, empathy_map
 from .exceptions import (
@@ -34,6 +37,7 @@ from .metrics import (
     period_deltas,
     touchpoint_metrics,
 )
+from .politeness import politeness_features, politeness_score
 from .report import QuarterlyReport, quarterly_report
 from .sentiment import SentimentModel, sentiment
 from .topics import TopicModel
@@ -60,10 +64,13 @@ __all__ = [
     "SmallSampleWarning",
     "TopicModel",
     "__version__",
+    "actionability",
     "bot_vs_human",
     "conversations",
     "detect_anomalies",
     "detect_intents",
+    "effort",
+    "emotions",
     "empathy_map",
     "empathy_score",
     "empathy_table",
@@ -74,6 +81,8 @@ __all__ = [
     "nps_diff",
     "period_deltas",
     "plotting",
+    "politeness_features",
+    "politeness_score",
     "quarterly_report",
     "read_feedback",
     "redact_pii",

@@ -45,6 +45,47 @@ class CxAccessor:
             scores
         )
 
+    def _join(self, column: str, func: Any, **kwargs: Any) -> pd.DataFrame:
+        from ._validation import check_columns
+
+        check_columns(self._data, [column], param="column")
+        result = func(self._data[column], **kwargs)
+        if isinstance(result, pd.Series):
+            result = result.to_frame()
+        return self._data.drop(columns=[c for c in result.columns if c in self._data]).join(
+            result
+        )
+
+    def emotions(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.emotions` added (an
+        existing column of the same name is replaced)."""
+        from .emotions import emotions
+
+        return self._join(column, emotions, **kwargs)
+
+    def effort(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.effort` added."""
+        from .effort import effort
+
+        return self._join(column, effort, **kwargs)
+
+    def actionability(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.actionability` added."""
+        from .actionability import actionability
+
+        return self._join(column, actionability, **kwargs)
+
+    def politeness(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with :func:`empathylab.politeness_features` and
+        ``politeness_score`` (:func:`empathylab.politeness_score`) added."""
+        from .politeness import politeness_features, politeness_score
+
+        features = self._join(column, politeness_features, **kwargs)
+        score = politeness_score(self._data[column], **kwargs)
+        return features.drop(columns=[c for c in ["politeness_score"] if c in features]).join(
+            score
+        )
+
     def nps(self, column: str = "nps", **kwargs: Any) -> Any:
         """:func:`empathylab.nps` of this DataFrame's ``column`` (0-10 answers)."""
         from ._validation import check_columns
