@@ -36,16 +36,12 @@ class CxAccessor:
         """This DataFrame with the columns of :func:`empathylab.sentiment` added
         (``compound, positive, negative, neutral, label, language``; an existing
         column of the same name is replaced)."""
-        from ._validation import check_columns
         from .sentiment import sentiment
 
-        check_columns(self._data, [column], param="column")
-        scores = sentiment(self._data[column], **kwargs)
-        return self._data.drop(columns=[c for c in scores.columns if c in self._data]).join(
-            scores
-        )
+        return self._join(column, sentiment, **kwargs)
 
     def _join(self, column: str, func: Any, **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with ``func(self[column])``'s columns (replacing same-named ones)."""
         from ._validation import check_columns
 
         check_columns(self._data, [column], param="column")
@@ -111,12 +107,9 @@ class CxAccessor:
     def intents(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
         """This DataFrame with the columns of :func:`empathylab.detect_intents` added
         (an existing column of the same name is replaced)."""
-        from ._validation import check_columns
         from .intents import detect_intents
 
-        check_columns(self._data, [column], param="column")
-        found = detect_intents(self._data[column], **kwargs)
-        return self._data.drop(columns=[c for c in found.columns if c in self._data]).join(found)
+        return self._join(column, detect_intents, **kwargs)
 
     def empathy_map(self, segment: str | None = None, **kwargs: Any) -> Any:
         """:func:`empathylab.empathy_map` of this DataFrame (an :class:`EmpathyMap`)."""
