@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .._dask import rowwise
-from .._validation import check_argument
+from .._validation import as_series, as_texts, check_argument
 from ..exceptions import DataQualityWarning
 from ..io.values import normalize_language
 from ..text._whitespace import as_arrow
@@ -53,17 +53,7 @@ _LISTENING_STRICT = ("emotional_reaction", "interpretation_strict", "exploration
 
 # --------------------------------------------------------------------------- inputs
 def _as_series(values: Any, param: str) -> pd.Series:
-    if isinstance(values, str):
-        raise TypeError(f"`{param}` must be a list-like of texts, but a single str was passed; "
-                        f"wrap it in a list: [{values[:30]!r}].")
-    if isinstance(values, pd.DataFrame):
-        if values.shape[1] != 1:
-            raise ValueError(f"`{param}` must be one column, but a DataFrame with "
-                             f"{values.shape[1]} columns was passed; select the column.")
-        values = values.iloc[:, 0]
-    if isinstance(values, pd.Series):
-        return values
-    return pd.Series(list(values), dtype=object)
+    return as_series(values, param=param)
 
 
 def _aligned(values: Any, replies: pd.Series, param: str) -> pd.Series:
@@ -82,14 +72,7 @@ def _aligned(values: Any, replies: pd.Series, param: str) -> pd.Series:
 
 def _texts(series: pd.Series) -> pd.Series:
     """Texts as object strings; non-strings other than missing values raise."""
-    values = series.astype(object)
-    bad = values.notna() & ~values.map(lambda v: isinstance(v, str))
-    if bad.any():
-        label = bad.index[np.flatnonzero(bad.to_numpy())[0]]
-        raise TypeError(f"`replies` must hold texts, but row {label!r} holds "
-                        f"{type(values[label]).__name__} {values[label]!r}; convert the column "
-                        "with .astype(str) or drop such rows.")
-    return values
+    return as_texts(series, param="replies")
 
 
 def _languages(texts: pd.Series, lang: str | Sequence[str] | pd.Series) -> np.ndarray:

@@ -72,7 +72,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
-from .._validation import check_argument
+from .._validation import as_texts, check_argument
 from ..exceptions import InsufficientDataError, ModelFormatError, SmallSampleWarning
 from ._model_io import (
     FORMAT,
@@ -107,46 +107,7 @@ _ENTITY = re.compile("|".join(map(re.escape, _ENTITIES)))
 # --------------------------------------------------------------------------- inputs
 def _as_texts(texts: Any, param: str = "texts") -> pd.Series:
     """A Series of str from a Series, list, 1-D array or one-column DataFrame."""
-    if isinstance(texts, str):
-        raise TypeError(
-            f"`{param}` must be a list-like of texts, but a single str was passed; wrap "
-            f"it in a list: [{texts[:30]!r}]."
-        )
-    if isinstance(texts, pd.DataFrame):
-        if texts.shape[1] != 1:
-            raise ValueError(
-                f"`{param}` must be one column of texts, but a DataFrame with "
-                f"{texts.shape[1]} columns ({', '.join(map(str, texts.columns[:5]))}) was "
-                "passed; select the text column, e.g. data['text']."
-            )
-        texts = texts.iloc[:, 0]
-    elif isinstance(texts, np.ndarray):
-        if texts.ndim == 2 and texts.shape[1] == 1:
-            texts = texts[:, 0]
-        elif texts.ndim != 1:
-            raise ValueError(
-                f"`{param}` must be one-dimensional, but an array of shape {texts.shape} "
-                "was passed."
-            )
-    if not isinstance(texts, pd.Series):
-        try:
-            texts = pd.Series(list(texts), dtype=object)
-        except TypeError:
-            raise TypeError(
-                f"`{param}` must be a list-like of str, but {type(texts).__name__} was passed."
-            ) from None
-    values = texts.to_numpy(dtype=object)
-    bad = np.fromiter((not isinstance(v, str) for v in values), dtype=bool, count=len(values))
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        value = values[pos]
-        raise TypeError(
-            f"`{param}` must contain only str, but {int(bad.sum())} value(s) are not, the first "
-            f"at position {pos} (index {texts.index[pos]!r}): {value!r} "
-            f"({type(value).__name__}); drop or fill missing texts first, e.g. "
-            "texts.fillna('')."
-        )
-    return pd.Series(values, index=texts.index, dtype=object)
+    return as_texts(texts, param=param, allow_missing=False)
 
 
 def _as_labels(labels: Any, n: int) -> np.ndarray:

@@ -13,7 +13,7 @@ from scipy import sparse
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.exceptions import NotFittedError
 
-from .._validation import check_argument
+from .._validation import as_texts, check_argument
 from ..exceptions import DataQualityWarning, InsufficientDataError
 from ._coherence import MEASURES, topic_coherence
 from ._features import build_vocabulary, doc_term_matrix
@@ -32,36 +32,7 @@ _DOCS_PER_TOPIC = 3  # fewest texts with known terms per topic
 
 def _as_series(texts: object, param: str = "texts") -> pd.Series:
     """The texts as a Series (a one-column DataFrame, a list or an array also do)."""
-    if isinstance(texts, pd.DataFrame):
-        if texts.shape[1] != 1:
-            raise ValueError(
-                f"`{param}` must be a Series of texts or a DataFrame with one text column, but "
-                f"a DataFrame with {texts.shape[1]} columns was passed; select the text "
-                "column, e.g. model.fit(df['text'])."
-            )
-        texts = texts.iloc[:, 0]
-    if isinstance(texts, str):
-        raise TypeError(f"`{param}` must be a list-like of texts, not a single string.")
-    if isinstance(texts, pd.Series):
-        series = texts
-    elif isinstance(texts, np.ndarray | list | tuple | pd.Index):
-        series = pd.Series(list(np.asarray(texts, dtype=object).ravel()), dtype=object)
-    else:
-        raise TypeError(
-            f"`{param}` must be a pandas Series (or list) of texts, but "
-            f"{type(texts).__name__} was passed."
-        )
-    values = series.astype(object)
-    bad = values.map(lambda v: not (isinstance(v, str) or v is None or v is pd.NA
-                                    or (isinstance(v, float) and np.isnan(v))))
-    if bad.any():
-        row = series.index[int(np.flatnonzero(bad.to_numpy())[0])]
-        raise TypeError(
-            f"`{param}` must hold texts (str) or missing values, but row {row!r} holds "
-            f"{type(values[row]).__name__} {values[row]!r}; convert the column with "
-            ".astype('str') or fix that row."
-        )
-    return values.where(values.map(lambda v: isinstance(v, str)), None)
+    return as_texts(texts, param=param)
 
 
 def _check_range(value: object) -> tuple[int, int]:

@@ -110,7 +110,7 @@ def test_bad_inputs() -> None:
         empathy_score(["a", "b"], context=["x"])
     with pytest.raises(ValueError, match="`lang` must be one of"):
         empathy_score(["a"], lang="fr")
-    with pytest.raises(TypeError, match="row 0 holds int"):
+    with pytest.raises(TypeError, match=r"at position 0 \(index 0\): 5 \(int\)"):
         empathy_score(pd.Series([5]))
     with pytest.raises(ValueError, match="unknown mechanisms"):
         empathy_score(["a"], weights={"warmth": 1.0})
