@@ -17,6 +17,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kpis": ("Kennzahlen im Quartalsvergleich", "Headline figures, quarter on quarter"),
     "touchpoints": ("Kontaktpunkte", "Touchpoints"),
     "topics": ("Steigende und fallende Themen", "Rising and falling topics"),
+    "emotions": ("Gefühle, Aufwand und Handlungsbedarf", "Emotions, effort and what needs an "
+                 "answer"),
     "empathy": ("Empathie der Antworten", "Reply empathy"),
     "loyalty": ("Loyalität und Empathie", "Loyalty and empathy"),
     "wom": ("Mundpropaganda", "Word of mouth"),

@@ -24,6 +24,7 @@ __all__ = [
     "data_quality",
     "display_kpis",
     "empathy_map_section",
+    "emotions_section",
     "kpi_cards",
     "kpis",
     "loyalty",
@@ -312,6 +313,54 @@ def touchpoints(report: QuarterlyReport) -> Section:
     return out
 
 
+# -- emotions, effort, actionability --------------------------------------------------------
+EMOTIONS_SHOWN = ("anger", "frustration", "disappointment", "worry", "confusion", "joy",
+                  "gratitude")
+
+
+def emotions_section(report: QuarterlyReport) -> Section:
+    """Per touchpoint: shares of emotions, effort in the text, share needing an answer;
+    and which emotions go with the NPS answer (key drivers)."""
+    from ..actionability import actionability
+    from ..effort import effort
+    from ..emotions import emotions
+    from ..metrics import key_drivers
+    from ..plotting import plot_drivers
+
+    out = _section("emotions", report)
+    rows = report.current[report.current["is_customer"] & report.current["text"].notna()]
+    if len(rows) < 20:
+        out.notes.append(t("no_data", report.lang))
+        return out
+    found = emotions(rows["text"])
+    present = found[list(EMOTIONS_SHOWN)].fillna(0).gt(0).astype(float)
+    derived = present.join(effort(rows["text"])[["effort"]]).join(
+        actionability(rows["text"])[["response_needed"]].astype(float))
+    by = rows["touchpoint"] if "touchpoint" in rows else pd.Series("all", index=rows.index)
+    table = derived.assign(touchpoint=by.fillna("–").astype(str)).groupby("touchpoint")
+    summary = table.mean().add_suffix("_share").rename(columns={"effort_share": "effort_mean"})
+    summary.insert(0, "n", table.size())
+    out.tables["by_touchpoint"] = summary.reset_index().sort_values("n", ascending=False)
+    out.notes.append(
+        "Anteil der Kundennachrichten mit dem Gefühl (empathylab.emotions), mittlerer Aufwand im "
+        "Text (-5 sehr mühsam bis +5 sehr einfach, empathylab.effort), Anteil, der eine Antwort "
+        "braucht (empathylab.actionability)." if report.lang == "de" else
+        "Share of customer messages with the emotion (empathylab.emotions), mean effort in the "
+        "text (-5 very hard to +5 very easy, empathylab.effort), share that needs an answer "
+        "(empathylab.actionability).")
+    if "nps" in rows and rows["nps"].notna().sum() >= report.min_n:
+        drivers = key_drivers(rows[["nps"]].join(present), outcome="nps",
+                              drivers=list(EMOTIONS_SHOWN))
+        table = drivers.summary
+        out.tables["nps_drivers"] = table
+        ax = plot_drivers(table, effect="effect", ci_low="effect_ci_low",
+                          ci_high="effect_ci_high", lang=report.lang)
+        ax.set_xlabel("NPS-Antwort mit minus ohne das Gefühl" if report.lang == "de"
+                      else "NPS answer with minus without the emotion")
+        out.figures["nps_drivers"] = _figure(ax)
+    return out
+
+
 # -- loyalty -------------------------------------------------------------------------
 def loyalty(report: QuarterlyReport) -> Section:
     """Reply empathy and later outcomes (needs ``customers=``): association, with controls."""
@@ -587,5 +636,6 @@ def empathy_map_section(report: QuarterlyReport) -> Section:
 
 
 # Sections added by the modules that provide them (empathy).
-EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [topics, reply_empathy]
+EXTRA_BEFORE_LOYALTY: list[Callable[[QuarterlyReport], Section]] = [
+    emotions_section, topics, reply_empathy]
 EXTRA_AFTER_WOM: list[Callable[[QuarterlyReport], Section]] = [empathy_map_section]

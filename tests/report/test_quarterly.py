@@ -60,6 +60,11 @@ def test_sections_tables_and_figures(report):
     assert "topics/changes" in report.figures
     assert {"says", "feels", "pains"} <= set(report.tables["empathy_map/items"]["quadrant"])
     assert "empathy_map/map" in report.figures
+    emotions = report.tables["emotions/by_touchpoint"]
+    assert emotions["n"].sum() == report.summary.set_index("metric").loc["volume", "current"]
+    assert emotions["anger_share"].between(0, 1).all()
+    drivers = report.tables["emotions/nps_drivers"].set_index("driver")
+    assert drivers.loc["joy", "effect"] > 0 > drivers.loc["disappointment", "effect"]
     by_team = report.tables["empathy/by_team"]
     assert set(by_team["Team"]) == {"premium", "service-de", "stores"}
     assert report.tables["empathy/bot_vs_human"]["author_role"].tolist() == ["agent", "bot"]
