@@ -19,6 +19,7 @@ from .io import (
     redaction_summary,
 )
 from .sentiment import SentimentModel, sentiment
+from .touchpoints import TouchpointModel, assign_touchpoints
 
 __version__ = "0.1.0"
 del _accessor
@@ -34,7 +35,9 @@ __all__ = [
     "RedactionReport",
     "SentimentModel",
     "SmallSampleWarning",
+    "TouchpointModel",
     "__version__",
+    "assign_touchpoints",
     "list_presets",
     "read_feedback",
     "redact_pii",

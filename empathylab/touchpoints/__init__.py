@@ -9,11 +9,13 @@ data.
 
 from ._matcher import assign_touchpoints, match_table, touchpoints_long
 from ._taxonomy import Taxonomy, TaxonomyError, Touchpoint, default_taxonomy_path, load_taxonomy
+from .model import TouchpointModel
 
 __all__ = [
     "Taxonomy",
     "TaxonomyError",
     "Touchpoint",
+    "TouchpointModel",
     "assign_touchpoints",
     "default_taxonomy_path",
     "load_taxonomy",
