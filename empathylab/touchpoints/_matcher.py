@@ -10,10 +10,9 @@ regexes are Python regexes, run per row.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
-
-import re
 
 import numpy as np
 import pandas as pd
@@ -70,7 +69,8 @@ def _row_languages(series: pd.Series, lang: str | Sequence[str] | pd.Series,
             return np.full(n, lang, dtype=object)
         from ..text.language import detect_language
 
-        detected = detect_language(series.where(series.map(type) == str))["language"]
+        detected = detect_language(series.where(series.map(lambda v: isinstance(v, str))))[
+            "language"]
         values = detected.to_numpy(dtype=object)
     else:
         from ..io.values import normalize_language

@@ -101,7 +101,9 @@ def read_model_file(path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
     try:
         header = json.loads(str(arrays["header"]))
     except json.JSONDecodeError as exc:
-        raise ModelFormatError(f"'{path}' is damaged: its header is not JSON ({exc.msg}).") from None
+        raise ModelFormatError(
+            f"'{path}' is damaged: its header is not JSON ({exc.msg})."
+        ) from None
     header = _check_header(path, header)
     for key in [k for k in arrays if k.endswith("_terms")]:
         data = arrays[key].tobytes()

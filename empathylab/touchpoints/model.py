@@ -9,22 +9,26 @@ trains :class:`TouchpointModel` in one call. It is a scikit-learn estimator
 
 Features, one sparse matrix:
 
-* word 1-2-grams and character 2-5-grams inside word boundaries, each TF-IDF with
+* word 1-2-grams and character 3-5-grams inside word boundaries, each TF-IDF with
   sublinear term frequency and L2-normalised rows (vocabulary and idf learned in
-  ``fit``);
+  ``fit``; n-grams of at least ``min_df`` training texts);
 * the taxonomy's matches (default: the default taxonomy): ``log(1 + n)`` for the
   number ``n`` of matches of every touchpoint, times ``taxonomy_weight``. They
   carry what the taxonomy knows about words the training rows lack, so a few
   dozen labelled rows per class go further.
 
-On top: one L2 logistic regression per class (one-vs-rest, ``liblinear``), each
-with ``class_weight="balanced"`` by default (rare touchpoints are not drowned by
-the frequent ones). A text gets every class whose probability reaches the class's
-threshold ``thresholds_``; the thresholds maximise each class's F1 on
-out-of-fold probabilities of an inner cross-validation over the training rows
-(``threshold_cv`` folds; the TF-IDF vocabulary and idf are those of all training
-rows, which see no labels). ``at_least_one=True`` gives a text without any class
-above its threshold the class closest to its threshold.
+On top: one L2 logistic regression per class (one-vs-rest, ``liblinear``) on the
+features scaled by the class's naive-Bayes log-count ratios (NB-LR, as in Wang &
+Manning's NBSVM, 2012): a feature that is much more frequent in the class's texts
+than in the others weighs more, which lets a class with a dozen texts stand out
+among tens of thousands of n-grams. ``class_weight="balanced"`` (the default)
+weighs a class's positive and negative texts inversely to their frequency. A text
+gets every class whose probability reaches the class's threshold ``thresholds_``;
+the thresholds maximise each class's F1 on out-of-fold probabilities of an inner
+cross-validation over the training rows (``threshold_cv`` folds; the ratios and
+regressions are refitted in every inner fold; the TF-IDF vocabulary and idf are
+those of all training rows, which see no labels). ``at_least_one=True`` gives a
+text without any class above its threshold the class closest to its threshold.
 
 How well it does is measured by ``benchmarks/touchpoint_model.py`` (GermEval 2017
 aspect categories; figures in BENCHMARKS.md, section Touchpoints).
@@ -129,14 +133,18 @@ class TouchpointModel(BaseEstimator):
         Factor on the taxonomy features (the TF-IDF rows have unit length).
     word_ngram_range : (int, int) or None, default=(1, 2)
         Lengths of the word n-grams; None leaves them out.
-    char_ngram_range : (int, int) or None, default=(2, 5)
+    char_ngram_range : (int, int) or None, default=(3, 5)
         Lengths of the character n-grams inside word boundaries; None leaves them out.
-    min_df : int, default=1
+    min_df : int, default=2
         Keep only n-grams that occur in at least this many training texts.
     max_features : int or None, default=None
         Keep at most this many n-grams per kind, the most frequent.
     C : float, default=10.0
         Inverse strength of the L2 penalty of each logistic regression.
+    nb_alpha : float, default=1.0
+        Smoothing of the naive-Bayes log-count ratios that scale every class's
+        features (NB-LR, Wang & Manning 2012); 0 turns the scaling off (plain
+        logistic regression on the features).
     class_weight : "balanced" or None, default="balanced"
         ``"balanced"`` weighs the positive and negative texts of every class
         inversely to their frequency.
@@ -185,10 +193,11 @@ class TouchpointModel(BaseEstimator):
         lang: str = "auto",
         taxonomy_weight: float = 1.0,
         word_ngram_range: tuple[int, int] | None = (1, 2),
-        char_ngram_range: tuple[int, int] | None = (2, 5),
-        min_df: int = 1,
+        char_ngram_range: tuple[int, int] | None = (3, 5),
+        min_df: int = 2,
         max_features: int | None = None,
         C: float = 10.0,
+        nb_alpha: float = 1.0,
         class_weight: str | None = "balanced",
         threshold_cv: int = 3,
         at_least_one: bool = False,
@@ -203,6 +212,7 @@ class TouchpointModel(BaseEstimator):
         self.min_df = min_df
         self.max_features = max_features
         self.C = C
+        self.nb_alpha = nb_alpha
         self.class_weight = class_weight
         self.threshold_cv = threshold_cv
         self.at_least_one = at_least_one
@@ -244,7 +254,7 @@ class TouchpointModel(BaseEstimator):
                 f"`max_features` must be None or a positive integer, but {self.max_features!r} "
                 "was passed."
             )
-        for name, strict in (("C", True), ("taxonomy_weight", False)):
+        for name, strict in (("C", True), ("taxonomy_weight", False), ("nb_alpha", False)):
             value = getattr(self, name)
             ok = isinstance(value, Real) and not isinstance(value, bool) and (
                 float(value) > 0 if strict else float(value) >= 0)
@@ -372,17 +382,30 @@ class TouchpointModel(BaseEstimator):
         return self
 
     def _fit_linear(self, X: sp.csr_matrix, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """One NB-weighted logistic regression per class; weights in the original space."""
+        binary = X.copy()
+        binary.data = (binary.data != 0).astype(np.float64)
         coef = np.zeros((y.shape[1], X.shape[1]))
         intercept = np.zeros(y.shape[1])
+        alpha = float(self.nb_alpha)
         for j in range(y.shape[1]):
             target = y[:, j]
             if target.min() == target.max():  # a class absent from an inner fold
                 intercept[j] = 20.0 if target[0] else -20.0
                 continue
+            if alpha > 0:  # log-count ratio of the features (Wang & Manning 2012)
+                pos = target.astype(bool)
+                p = alpha + np.asarray(binary[pos].sum(axis=0)).ravel()
+                q = alpha + np.asarray(binary[~pos].sum(axis=0)).ravel()
+                ratio = np.log((p / p.sum()) / (q / q.sum()))
+                design = sp.csr_matrix(X.multiply(ratio))
+            else:
+                ratio = np.ones(X.shape[1])
+                design = X
             clf = LogisticRegression(C=float(self.C), class_weight=self.class_weight,
-                                     solver="liblinear", max_iter=1000)
-            clf.fit(X, target)
-            coef[j] = clf.coef_[0]
+                                     solver="liblinear", dual=True, max_iter=2000)
+            clf.fit(design, target)
+            coef[j] = clf.coef_[0] * ratio
             intercept[j] = clf.intercept_[0]
         return coef, intercept
 
@@ -507,7 +530,8 @@ class TouchpointModel(BaseEstimator):
         for key in ("word_ngram_range", "char_ngram_range"):
             if params[key] is not None:
                 params[key] = [int(v) for v in params[key]]
-        for key, kind in (("C", float), ("taxonomy_weight", float), ("min_df", int),
+        for key, kind in (("C", float), ("taxonomy_weight", float), ("nb_alpha", float),
+                          ("min_df", int),
                           ("threshold_cv", int), ("random_state", int)):
             params[key] = kind(params[key])
         if params["max_features"] is not None:
