@@ -172,7 +172,7 @@ def load_taxonomy(taxonomy: Any = "default") -> Taxonomy:
     >>> try:
     ...     load_taxonomy({"delivery": {"keyword": ["liefer"]}})
     ... except TaxonomyError as exc:
-    ...     print(str(exc)[:68])
+    ...     print(str(exc).split(' Allowed')[0])
     touchpoint 'delivery': unknown field 'keyword'; did you mean 'keywords'?
     """
     if isinstance(taxonomy, Taxonomy):

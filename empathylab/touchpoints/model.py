@@ -176,9 +176,9 @@ class TouchpointModel(BaseEstimator):
     Examples
     --------
     >>> texts = ["Paket kam nicht an", "Lieferung zu spät", "Hotline nie erreichbar",
-    ...          "Am Telefon niemand", "Rechnung falsch", "Doppelt abgebucht"] * 5
+    ...          "Am Telefon niemand", "Rechnung falsch", "Doppelt abgebucht"] * 10
     >>> labels = [["delivery"], ["delivery", "waiting_time"], ["hotline"], ["hotline"],
-    ...           ["billing"], ["billing"]] * 5
+    ...           ["billing"], ["billing"]] * 10
     >>> model = TouchpointModel().fit(texts, labels)
     >>> model.classes_.tolist()
     ['billing', 'delivery', 'hotline', 'waiting_time']
@@ -508,8 +508,8 @@ class TouchpointModel(BaseEstimator):
         --------
         >>> import tempfile
         >>> texts = ["Paket kam nicht", "Lieferung spät", "Hotline schlecht",
-        ...          "Telefon besetzt"] * 4
-        >>> labels = [["delivery"], ["delivery"], ["hotline"], ["hotline"]] * 4
+        ...          "Telefon besetzt"] * 13
+        >>> labels = [["delivery"], ["delivery"], ["hotline"], ["hotline"]] * 13
         >>> model = TouchpointModel(threshold_cv=0).fit(texts, labels)
         >>> with tempfile.TemporaryDirectory() as tmp:
         ...     again = TouchpointModel.load(model.save(f"{tmp}/model.npz"))
