@@ -41,6 +41,7 @@ from .politeness import politeness_features, politeness_score
 from .report import QuarterlyReport, quarterly_report
 from .sentiment import SentimentModel, sentiment
 from .topics import TopicModel
+from .touchpoints import TouchpointModel, assign_touchpoints
 
 __version__ = "0.1.0"
 del _accessor
@@ -63,8 +64,10 @@ __all__ = [
     "SentimentModel",
     "SmallSampleWarning",
     "TopicModel",
+    "TouchpointModel",
     "__version__",
     "actionability",
+    "assign_touchpoints",
     "bot_vs_human",
     "conversations",
     "detect_anomalies",

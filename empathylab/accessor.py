@@ -144,6 +144,19 @@ class CxAccessor:
             scores
         )
 
+    def touchpoints(self, column: str = "text", **kwargs: Any) -> pd.DataFrame:
+        """This DataFrame with the columns of :func:`empathylab.assign_touchpoints` added
+        (``touchpoints, primary_touchpoint, evidence``, and one per touchpoint with
+        ``wide=True``; an existing column of the same name is replaced)."""
+        from ._validation import check_columns
+        from .touchpoints import assign_touchpoints
+
+        check_columns(self._data, [column], param="column")
+        found = assign_touchpoints(self._data[column], **kwargs)
+        return self._data.drop(columns=[c for c in found.columns if c in self._data]).join(
+            found
+        )
+
     def overview(self, **kwargs: Any) -> Any:
         """:func:`empathylab.report.overview` of this DataFrame."""
         from .report.overview import overview
