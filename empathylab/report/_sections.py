@@ -88,7 +88,10 @@ def reply_threads(data: pd.DataFrame) -> pd.DataFrame | None:
 
 
 def prepare(df: pd.DataFrame, *, fiscal_year_start: int) -> pd.DataFrame:
-    """A copy with ``quarter``, ``is_customer`` and, when absent, customer sentiment."""
+    """A copy with ``quarter``, ``is_customer`` and, when absent, customer sentiment and
+    touchpoints (the export's touchpoint; where it has none, the primary touchpoint that
+    :func:`empathylab.assign_touchpoints` finds in the text, marked in
+    ``touchpoint_source``)."""
     from ..metrics.periods import period_labels
     from ..sentiment import sentiment
 
@@ -105,6 +108,16 @@ def prepare(df: pd.DataFrame, *, fiscal_year_start: int) -> pd.DataFrame:
         scores = sentiment(data.loc[rows, "text"], progress=False)
         data["compound"] = scores["compound"].reindex(data.index)
         data["label"] = scores["label"].reindex(data.index)
+    given = data["touchpoint"] if "touchpoint" in data else pd.Series(pd.NA, index=data.index)
+    gaps = (data["is_customer"].to_numpy() & given.isna().to_numpy()
+            & data["text"].notna().to_numpy())
+    if gaps.any():
+        from ..touchpoints import assign_touchpoints
+
+        found = assign_touchpoints(data.loc[gaps, "text"])["primary_touchpoint"]
+        data["touchpoint"] = given.astype("object")
+        data.loc[gaps, "touchpoint"] = found.to_numpy(dtype=object)
+        data["touchpoint_source"] = np.where(gaps, "text", "export")
     return data
 
 

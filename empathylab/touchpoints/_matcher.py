@@ -19,6 +19,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .._dask import rowwise
 from .._validation import check_argument
 from ..text._whitespace import as_arrow
 from ._taxonomy import CompiledTerms, Taxonomy, compile_touchpoint, load_taxonomy
@@ -246,6 +247,7 @@ def _per_touchpoint(matches: pd.DataFrame, tax: Taxonomy) -> pd.DataFrame:
     return per.drop(columns="_order").reset_index(drop=True)
 
 
+@rowwise
 def assign_touchpoints(
     texts: Any,
     taxonomy: Any = "default",

@@ -169,3 +169,12 @@ def test_report_in_a_real_browser(feedback, tmp_path):
     assert seen["title"] == report.title
     assert shot.stat().st_size > 50_000
     report.close()
+
+
+def test_touchpoints_missing_in_the_export_are_found_in_the_text(feedback):
+    data = feedback.drop(columns=["touchpoint"])
+    report = quarterly_report(data, "2026Q2", lang="en")
+    found = report.tables["touchpoints/current"]
+    assert {"delivery", "returns", "billing"} <= set(found["touchpoint"])
+    assert set(report.data.loc[report.data["is_customer"], "touchpoint_source"]) == {"text"}
+    report.close()
