@@ -57,8 +57,8 @@ _WORDS: dict[str, tuple[str, str]] = {
     "redacted": ("Entfernte personenbezogene Daten", "Personal data redacted"),
     "excluded": ("Zeilen ohne Zeitstempel (nicht im Bericht)", "Rows without a timestamp "
                  "(not in the report)"),
-    "no_anomalies": ("Keine auffälligen Wochen im Quartal.", "No anomalous weeks in the "
-                     "quarter."),
+    "no_anomalies": ("Keine auffälligen Wochen oder Monate im Quartal.", "No anomalous weeks "
+                     "or months in the quarter."),
     "wom_note": ("Annahmen (mit Quelle) in der Tabelle; jede ist überschreibbar.",
                  "Assumptions (with sources) in the table; each can be overridden."),
 }

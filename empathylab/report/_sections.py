@@ -441,7 +441,8 @@ def word_of_mouth(report: QuarterlyReport) -> Section:
 
 # -- anomalies -------------------------------------------------------------------------
 def anomalies(report: QuarterlyReport) -> Section:
-    """Weeks of the quarter whose volume or negative share broke out of their own history."""
+    """Weeks and months of the quarter whose volume or negative share broke out of their own
+    history (weeks find short spikes when volume allows; months have the power at low volume)."""
     from ..metrics import detect_anomalies
     from ..metrics.periods import period_labels
 
@@ -449,18 +450,20 @@ def anomalies(report: QuarterlyReport) -> Section:
     data = report.data
     by = "touchpoint" if "touchpoint" in data and data["touchpoint"].notna().any() else None
     found = []
-    for metric in ("volume", "negative_share"):
-        table = detect_anomalies(data, by=by, freq="W", metric=metric,
-                                 fiscal_year_start=report.fiscal_year_start)
-        if not len(table):
-            continue
-        monday = pd.to_datetime(table["period"].astype(str) + "-1", format="%G-W%V-%u",
-                                errors="coerce")
-        quarter = period_labels(pd.Series(monday, index=table.index), "quarter",
-                                fiscal_year_start=report.fiscal_year_start)
-        flagged = table[(quarter == report.quarter).to_numpy() & table["flag"].fillna(False)
-                        .astype(bool).to_numpy()]
-        found.append(flagged)
+    for freq, suffix in (("W", "-1"), ("M", "-01")):
+        for metric in ("volume", "negative_share"):
+            table = detect_anomalies(data, by=by, freq=freq, metric=metric,
+                                     fiscal_year_start=report.fiscal_year_start)
+            if not len(table):
+                continue
+            fmt = "%G-W%V-%u" if freq == "W" else "%Y-%m-%d"
+            start = pd.to_datetime(table["period"].astype(str) + suffix, format=fmt,
+                                   errors="coerce")
+            quarter = period_labels(pd.Series(start, index=table.index), "quarter",
+                                    fiscal_year_start=report.fiscal_year_start)
+            keep = (quarter == report.quarter).to_numpy() & table["flag"].fillna(False).astype(
+                bool).to_numpy()
+            found.append(table[keep].assign(freq=freq))
     table = pd.concat(found, ignore_index=True) if found else pd.DataFrame()
     if len(table):
         out.tables["flagged"] = table
@@ -507,8 +510,8 @@ _METHODS = {
         "BENCHMARKS.md) auf den Nachrichten der Kund:innen.",
         "Mundpropaganda: 9 vs. 16 Personen (American Express Global Customer Service "
         "Barometer 2011, USA, n = 1.018); Gegenbefund East, Hammond & Wright (2007).",
-        "Auffälligkeiten: Woche gegen die eigenen 8 Vorwochen (Poisson/negativ binomial für "
-        "Volumen, Fisher-Test für den Negativanteil), Benjamini-Hochberg.",
+        "Auffälligkeiten: Woche und Monat gegen die eigenen 8 Vorperioden (Poisson/negativ "
+        "binomial für Volumen, Fisher-Test für den Negativanteil), Benjamini-Hochberg.",
     ],
     "en": [
         "NPS: share of promoters (9-10) minus share of detractors (0-6); interval: adjusted "
@@ -520,8 +523,8 @@ _METHODS = {
         "BENCHMARKS.md) on the customers' messages.",
         "Word of mouth: 9 vs 16 people (American Express Global Customer Service Barometer "
         "2011, US, n = 1,018); counter-evidence East, Hammond & Wright (2007).",
-        "Anomalies: each week against its own 8 weeks before (Poisson/negative binomial for "
-        "volume, Fisher's test for the negative share), Benjamini-Hochberg.",
+        "Anomalies: each week and month against its own 8 periods before (Poisson/negative "
+        "binomial for volume, Fisher's test for the negative share), Benjamini-Hochberg.",
     ],
 }
 

@@ -178,3 +178,10 @@ def test_touchpoints_missing_in_the_export_are_found_in_the_text(feedback):
     assert {"delivery", "returns", "billing"} <= set(found["touchpoint"])
     assert set(report.data.loc[report.data["is_customer"], "touchpoint_source"]) == {"text"}
     report.close()
+
+
+def test_the_planted_delivery_crisis_is_flagged(feedback):
+    report = quarterly_report(feedback, "2025Q4")
+    flagged = report.tables["anomalies/flagged"]
+    assert ("delivery", "2025-11") in set(zip(flagged["touchpoint"], flagged["period"], strict=True))
+    report.close()
