@@ -183,5 +183,6 @@ def test_touchpoints_missing_in_the_export_are_found_in_the_text(feedback):
 def test_the_planted_delivery_crisis_is_flagged(feedback):
     report = quarterly_report(feedback, "2025Q4")
     flagged = report.tables["anomalies/flagged"]
-    assert ("delivery", "2025-11") in set(zip(flagged["touchpoint"], flagged["period"], strict=True))
+    pairs = set(zip(flagged["touchpoint"], flagged["period"], strict=True))
+    assert ("delivery", "2025-11") in pairs
     report.close()
