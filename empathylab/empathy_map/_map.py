@@ -78,7 +78,8 @@ def classify_sentences(
     Rules, in this order: an opinion cue ("I think", "ich finde") in a sentence
     that is not a question makes THINKS;
     a first-person action ("I called", "ich habe angerufen") DOES; an emotion
-    word ("frustrated", "enttäuscht") or a strongly polar exclamation FEELS;
+    word ("frustrated", "enttäuscht"), a strongly polar exclamation or a feeling
+    that :func:`empathylab.emotions` finds (not in a wish) FEELS;
     every other sentence is something the customer SAYS (quoted speech
     included). Independently, a problem cue (not a negated one: "no hassle",
     "kein Problem") or a negative sentiment label marks
@@ -122,6 +123,12 @@ def classify_sentences(
         hits["pains"][rows] = np.where(negated, plain, hits["pains"][rows])
     label = (labels.astype("string").fillna("").to_numpy(dtype=object) if labels is not None
              else np.full(len(text), None, dtype=object))
+    # a feeling that empathylab.emotions finds makes FEELS too, unless the sentence is a
+    # wish ("Es wäre schön, wenn ...": GAINS, not joy)
+    from ..emotions import EMOTIONS, emotions
+
+    felt = emotions(text, lang=pd.Series(lang, index=text.index))[list(EMOTIONS)]
+    hits["feels"] |= felt.fillna(0).gt(0).any(axis=1).to_numpy(bool) & ~hits["gains"]
     # a question asks, it states no opinion ("Wo finde ich ...?", "Do you think ...?")
     hits["thinks"] &= ~text.str.contains("?", regex=False).to_numpy(bool)
     quadrant = np.select([hits["thinks"], hits["does"], hits["feels"]],
