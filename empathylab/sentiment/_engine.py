@@ -438,7 +438,9 @@ class Shared:
 
     ``pieces``/``counts`` are the spec's ``token_rewrite`` of the dictionary
     (None without one) and ``vocab`` what the rules need of each token the
-    engine will look at (the pieces when there is a rewrite).
+    engine will look at (the pieces when there is a rewrite);
+    ``preprocess_flags`` the ``preprocess`` hook's flags of the dictionary
+    (None when it has no ``flags``).
     """
 
     size: int
@@ -447,6 +449,7 @@ class Shared:
     vocab: _Vocab
     reorder_flags: np.ndarray | None
     dictionary: pa.Array
+    preprocess_flags: np.ndarray | None = None
     _lookup: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
     _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
 
@@ -467,24 +470,29 @@ def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
     parts = min(n_threads(), max(1, len(dictionary) // 20_000))
     bounds = np.linspace(0, len(dictionary), parts + 1).astype(int)
 
-    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any]:
+    text_flags = getattr(spec.preprocess, "flags", None)
+
+    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any, Any]:
         part = dictionary.slice(bounds[i], bounds[i + 1] - bounds[i])
         pieces, counts = _rewrite(spec, part) if spec.token_rewrite is not None else (None, None)
         seen = part if pieces is None else pieces
         flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
-        return pieces, counts, _describe(seen, spec, comp), flags
+        before = text_flags(part) if text_flags is not None else None
+        return pieces, counts, _describe(seen, spec, comp), flags, before
 
     done = map_batches(describe_part, range(parts))
     vocab = done[0][2]
-    for _, _, more, _ in done[1:]:
+    for _, _, more, _, _ in done[1:]:
         vocab = _concat_vocab(vocab, more)
-    pieces = counts = flags = None
+    pieces = counts = flags = before = None
     if spec.token_rewrite is not None:
         pieces = pa.concat_arrays([d[0] for d in done])
         counts = np.concatenate([d[1] for d in done])
     if spec.token_reorder is not None:
         flags = np.concatenate([d[3] for d in done])
-    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary)
+    if text_flags is not None:
+        before = np.concatenate([d[4] for d in done])
+    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary, before)
 
 
 def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
@@ -844,8 +852,8 @@ def _aggregate(
     return out
 
 
-def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
-    """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
+def _preprocessed_series(texts: pd.Series, spec: LexiconSpec) -> pd.Series:
+    """``spec.preprocess(texts)``, checked to keep the length."""
     assert spec.preprocess is not None  # callers check; narrows the type
     prepared = spec.preprocess(texts)
     if not isinstance(prepared, pd.Series) or len(prepared) != len(texts):
@@ -854,6 +862,12 @@ def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
             f"({len(texts)}), but returned {type(prepared).__name__}"
             f"{f' of length {len(prepared)}' if hasattr(prepared, '__len__') else ''}."
         )
+    return prepared
+
+
+def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
+    """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
+    prepared = _preprocessed_series(texts, spec)
     return batch_array(as_arrow(prepared), 0, len(prepared))
 
 

@@ -45,9 +45,9 @@ from importlib import resources
 from ._german_text import (
     COMPOUND_MARK,
     preprocess_german,
-    preprocess_texts,
     reorder_tokens,
     rewrite_tokens,
+    text_rules,
 )
 from ._labels import LabelRule
 from ._spec import LexiconSpec
@@ -516,7 +516,7 @@ def german_spec() -> LexiconSpec:
         negation_exceptions=NEGATION_EXCEPTIONS,
         phrases=phrases,
         emoji=emoji,
-        preprocess=preprocess_texts,
+        preprocess=text_rules,
         token_rewrite=rewrite_tokens,
         token_reorder=reorder_tokens,
         vader_quirks=False,

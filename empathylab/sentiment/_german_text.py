@@ -38,7 +38,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..text._whitespace import split_texts
+from ..text._whitespace import WordSplit, split_texts
 
 if TYPE_CHECKING:
     from ._tokens import Tokens
@@ -50,6 +50,7 @@ __all__ = [
     "preprocess_texts",
     "reorder_tokens",
     "rewrite_tokens",
+    "text_rules",
 ]
 
 #: marks a compound's valenced part for the lexicon ("Servicewüste" -> "Service ·wüste"),
@@ -94,6 +95,65 @@ def preprocess_texts(texts: pd.Series) -> pd.Series:
             out = out.copy()
             out[rows] = out[rows].str.replace(pattern, replacement, regex=True)
     return out
+
+
+# What a text's whitespace tokens must hold for a prefilter of _TEXT_STEPS to match it.
+# A prefilter match crosses token boundaries only at the ASCII whitespace it allows:
+# "[Ll]iebe[rsn]?" before whitespace ends a token; "nicht", optional commas, whitespace
+# and "dass" is a token ending in "nicht,*" and a later one starting with ",*dass", or
+# all of it in one token.
+_SALUTATION_END, _NICHT_END, _DASS_START, _NICHT_DASS = 1, 2, 4, 8
+_TOKEN_PREFILTERS = (
+    (_SALUTATION_END, r"[Ll]iebe[rsn]?$"),
+    (_NICHT_END, r"(?i)nicht,*$"),
+    (_DASS_START, r"(?i)^,*da(?:ss|ß)"),
+    (_NICHT_DASS, r"(?i)nicht,*da(?:ss|ß)"),
+)
+
+
+class TextRules:
+    """:func:`preprocess_texts` as the spec's ``preprocess``, told which texts it may change.
+
+    Calling the object runs the text rules. :meth:`flags` describes each distinct
+    whitespace token once (the engine keeps the result per column) and
+    :meth:`candidates` marks the texts whose tokens could let a rule's prefilter
+    match: a superset of the texts the rules change. The engine runs the rules on
+    those texts only, not over every character of the column.
+    """
+
+    def __call__(self, texts: pd.Series) -> pd.Series:
+        return preprocess_texts(texts)
+
+    def flags(self, dictionary: pa.Array) -> np.ndarray:
+        """Bit flags (``_TOKEN_PREFILTERS``) of each distinct token, uint8."""
+        out = np.zeros(len(dictionary), dtype=np.uint8)
+        # every pattern needs "liebe", "nicht" or "dass": one pass finds the few tokens
+        maybe = np.flatnonzero(_mask(pc.match_substring_regex(
+            dictionary, "(?i)liebe|nicht|da(?:ss|ß)")))
+        if maybe.size:
+            some = dictionary.take(pa.array(maybe))
+            for bit, pattern in _TOKEN_PREFILTERS:
+                out[maybe[_mask(pc.match_substring_regex(some, pattern))]] |= np.uint8(bit)
+        return out
+
+    def candidates(self, split: WordSplit, flags: np.ndarray) -> np.ndarray:
+        """Whether each text of ``split`` may be changed by the rules (bool per text)."""
+        n = split.counts.size
+        at = np.flatnonzero(flags[split.codes])
+        ends = np.cumsum(split.counts)
+        text, bits = np.searchsorted(ends, at, side="right"), flags[split.codes[at]]
+
+        def having(bit: int) -> np.ndarray:
+            out = np.zeros(n, dtype=bool)
+            out[text[(bits & bit) != 0]] = True
+            return out
+
+        return (having(_SALUTATION_END) | having(_NICHT_DASS)
+                | (having(_NICHT_END) & having(_DASS_START)))
+
+
+#: the spec's ``preprocess``
+text_rules = TextRules()
 
 
 # --------------------------------------------------------------------------- token rules
