@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import threading
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -450,17 +449,23 @@ class Shared:
     reorder_flags: np.ndarray | None
     dictionary: pa.Array
     preprocess_flags: np.ndarray | None = None
-    _lookup: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
-    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
 
-    def lookup(self) -> dict[str, int]:
-        """Token -> code in the shared dictionary (built on first use, once)."""
-        with self._lock:
-            if not self._lookup and self.size:
-                self._lookup.update(
-                    (t, i) for i, t in enumerate(self.dictionary.to_pylist()) if t is not None
-                )
-        return self._lookup
+    def find(self, tokens: pa.Array) -> np.ndarray:
+        """Code of each token in the shared dictionary, -1 where it has none.
+
+        The few ``tokens`` are hashed and the dictionary probed (hashing the
+        dictionary would cost more); of equal spellings in the dictionary any
+        one is found (they share all tables).
+        """
+        if not len(tokens) or not self.size:
+            return np.full(len(tokens), -1, dtype=np.int64)
+        encoded = pc.dictionary_encode(tokens)  # a spelling may repeat among the tokens
+        distinct = np.full(len(encoded.dictionary), -1, dtype=np.int64)
+        index = pc.index_in(self.dictionary, value_set=encoded.dictionary)
+        valid = index.is_valid()
+        distinct[index.filter(valid).to_numpy()] = np.flatnonzero(
+            valid.to_numpy(zero_copy_only=False))
+        return distinct[encoded.indices.to_numpy()]
 
 
 def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
@@ -507,8 +512,7 @@ def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
     if len(tok.dictionary) <= start:
         return tok
     rest = tok.dictionary.slice(start)
-    lookup = shared.lookup()
-    where = np.array([lookup.get(t, -1) for t in rest.to_pylist()], dtype=np.int64)
+    where = shared.find(rest)
     new = np.flatnonzero(where < 0)
     where[new] = shared.size + np.arange(new.size)
     dictionary = (pa.concat_arrays([shared.dictionary, rest.take(pa.array(new))])

@@ -444,7 +444,7 @@ _FLAG_RULES: tuple[tuple[str, str, Any, bool], ...] = (
     ("geht", "prefix", "geht", True),
     ("bringt", "in", ("bringt", "brachte"), True),
 )
-_BIT = {name: 1 << i for i, (name, *_) in enumerate(_FLAG_RULES)}
+_BIT = {name: 1 << i for i, (name, *_) in enumerate(_FLAG_RULES)}  # 16 flags: uint16
 # a token of letters and digits only matches a regex rule only as one of these whole words
 _PUNCT = r"[^\pL\pN_]"
 _BARE_WORDS = {
@@ -502,8 +502,8 @@ class ClauseFinalNegation:
     """
 
     def flags(self, dictionary: pa.Array) -> np.ndarray:
-        """Bit flags (``_BIT``) of each distinct token, uint32."""
-        out = np.zeros(len(dictionary), dtype=np.uint32)
+        """Bit flags (``_BIT``) of each distinct token, uint16."""
+        out = np.zeros(len(dictionary), dtype=np.uint16)
         if len(dictionary) < _SMALL:  # Python's regex, compiled once, is quicker here
             for i, token in enumerate(dictionary.to_pylist()):
                 out[i] = _python_flags(token)
@@ -521,14 +521,14 @@ class ClauseFinalNegation:
                     some_lower if on_lower else some, value))
                 if name in _BARE_WORDS:
                     found |= _mask(pc.is_in(lower, value_set=pa.array(_BARE_WORDS[name])))
-                out[found] |= np.uint32(_BIT[name])
+                out[found] |= np.uint16(_BIT[name])
                 continue
             strings = lower if on_lower else dictionary
             if kind == "in":
                 hit = pc.is_in(strings, value_set=pa.array(list(value), pa.string()))
             else:  # prefix
                 hit = pc.starts_with(strings, value)
-            out[_mask(hit)] |= np.uint32(_BIT[name])
+            out[_mask(hit)] |= np.uint16(_BIT[name])
         return out
 
     def __call__(self, tok: Tokens, flags: np.ndarray) -> np.ndarray:
@@ -538,11 +538,13 @@ class ClauseFinalNegation:
             return order
         f = flags[tok.codes]
 
-        def has(name: str, index: np.ndarray | None = None) -> np.ndarray:
-            values = f if index is None else f[np.minimum(index, n - 1)]
-            return (values & np.uint32(_BIT[name])) != 0
+        def has(name: str, index: np.ndarray) -> np.ndarray:
+            return (f[np.minimum(index, n - 1)] & np.uint16(_BIT[name])) != 0
 
-        p = np.flatnonzero(has("negation"))
+        def where(name: str) -> np.ndarray:
+            return np.flatnonzero(f & np.uint16(_BIT[name]))
+
+        p = where("negation")
         if not p.size:
             return order
         text = tok.text
@@ -565,9 +567,12 @@ class ClauseFinalNegation:
         if not p.size:
             return order
         # the clause start of each negation: the last token at or before it that starts one
-        starts = has("inner_start")
+        starts = np.zeros(n, dtype=bool)
+        starts[where("inner_start")] = True
         starts[tok.first[tok.n_tokens > 0]] = True
-        starts[1:] |= has("ends")[:-1] & (text[1:] == text[:-1])
+        ends = where("ends")
+        ends = ends[ends + 1 < n]
+        starts[ends[text[ends + 1] == text[ends]] + 1] = True  # after a clause end
         start_at = np.flatnonzero(starts)
         s = start_at[np.searchsorted(start_at, p, side="right") - 1]
         words = p - s
