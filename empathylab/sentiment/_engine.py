@@ -32,7 +32,7 @@ import pyarrow.compute as pc
 from .._parallel import map_batches, n_threads
 from ..text._whitespace import WordSplit, as_arrow, batch_array, text_batches
 from ._spec import LexiconSpec
-from ._tokens import EmojiTable, Tokens, tokenize
+from ._tokens import EmojiTable, Tokens, emoji_tokens, tokenize
 
 __all__ = ["score_texts"]
 
@@ -439,7 +439,8 @@ class Shared:
     (None without one) and ``vocab`` what the rules need of each token the
     engine will look at (the pieces when there is a rewrite);
     ``preprocess_flags`` the ``preprocess`` hook's flags of the dictionary
-    (None when it has no ``flags``).
+    (None when it has no ``flags``) and ``emoji`` whether each token holds one
+    of the spec's emoji (None without emoji).
     """
 
     size: int
@@ -449,6 +450,7 @@ class Shared:
     reorder_flags: np.ndarray | None
     dictionary: pa.Array
     preprocess_flags: np.ndarray | None = None
+    emoji: np.ndarray | None = None
 
     def find(self, tokens: pa.Array) -> np.ndarray:
         """Code of each token in the shared dictionary, -1 where it has none.
@@ -483,13 +485,14 @@ def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
         seen = part if pieces is None else pieces
         flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
         before = text_flags(part) if text_flags is not None else None
-        return pieces, counts, _describe(seen, spec, comp), flags, before
+        emoji = emoji_tokens(part, comp.emoji) if comp.emoji is not None else None
+        return pieces, counts, _describe(seen, spec, comp), flags, before, emoji
 
     done = map_batches(describe_part, range(parts))
     vocab = done[0][2]
-    for _, _, more, _, _ in done[1:]:
-        vocab = _concat_vocab(vocab, more)
-    pieces = counts = flags = before = None
+    for more in done[1:]:
+        vocab = _concat_vocab(vocab, more[2])
+    pieces = counts = flags = before = emoji = None
     if spec.token_rewrite is not None:
         pieces = pa.concat_arrays([d[0] for d in done])
         counts = np.concatenate([d[1] for d in done])
@@ -497,7 +500,9 @@ def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
         flags = np.concatenate([d[3] for d in done])
     if text_flags is not None:
         before = np.concatenate([d[4] for d in done])
-    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary, before)
+    if comp.emoji is not None:
+        emoji = np.concatenate([d[5] for d in done])
+    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary, before, emoji)
 
 
 def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
@@ -551,23 +556,27 @@ def _rewrite(spec: LexiconSpec, dictionary: pa.Array) -> tuple[pa.Array, np.ndar
 def _expand(tok: Tokens, pieces: pa.Array, counts: np.ndarray) -> Tokens:
     """The token stream with each token replaced by its pieces (codes into ``pieces``)."""
     piece_start = (np.cumsum(counts) - counts).astype(np.int32)
-    n_per = counts[tok.codes]
     first_piece = piece_start[tok.codes]
-    if (counts == 1).all() or (n_per == 1).all():  # nothing split or dropped here
+    odd = counts != 1
+    changed = np.flatnonzero(odd[tok.codes]) if odd.any() else np.zeros(0, dtype=np.int64)
+    if not changed.size:  # nothing split or dropped here
         return dataclasses.replace(tok, codes=first_piece, dictionary=pieces)
-    stream_start = np.zeros(tok.codes.size + 1, dtype=np.int64)
+    n = tok.codes.size
+    n_changed = counts[tok.codes[changed]]  # the few tokens split into several or dropped
+    n_per = np.ones(n, dtype=np.int64)
+    n_per[changed] = n_changed
+    stream_start = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(n_per, out=stream_start[1:])
     codes = np.repeat(first_piece, n_per)
-    multi = np.flatnonzero(n_per > 1)  # the few tokens split into several
-    for k in range(1, int(n_per[multi].max(initial=1))):
+    multi = changed[n_changed > 1]
+    for k in range(1, int(n_changed.max(initial=1))):
         more = multi[n_per[multi] > k]
         codes[stream_start[more] + k] += k
     text = np.repeat(tok.text, n_per)
-    changed = np.flatnonzero(n_per != 1)
     n_tokens = tok.n_tokens + np.bincount(
-        tok.text[changed], weights=n_per[changed] - 1, minlength=tok.n_tokens.size
+        tok.text[changed], weights=n_changed - 1, minlength=tok.n_tokens.size
     ).astype(np.int64)
-    first = stream_start[np.minimum(tok.first, tok.codes.size)]
+    first = stream_start[np.minimum(tok.first, n)]
     return Tokens(codes=codes, dictionary=pieces, text=text, first=first, n_tokens=n_tokens)
 
 
@@ -617,7 +626,7 @@ def _score_batch(
     its batches); without ``split``, the batch's own tokens are mapped onto it.
     """
     n_texts = len(texts)
-    tok = tokenize(texts, comp.emoji, split)
+    tok = tokenize(texts, comp.emoji, split, shared.emoji if shared is not None else None)
     if shared is not None:
         tok = _fold_extras(tok, shared, shared.size if split is not None else 0)
     tok, voc = _prepare(tok, spec, comp, shared)
