@@ -90,10 +90,11 @@ def preprocess_texts(texts: pd.Series) -> pd.Series:
     """
     out = texts.astype("string")
     for prefilter, pattern, replacement in _TEXT_STEPS.values():
-        rows = out.str.contains(prefilter, regex=True).fillna(False).to_numpy(bool)
-        if rows.any():
-            out = out.copy()
-            out[rows] = out[rows].str.replace(pattern, replacement, regex=True)
+        rows = np.flatnonzero(out.str.contains(prefilter, regex=True).fillna(False).to_numpy(bool))
+        if rows.size:  # (no boolean __setitem__: pandas formats the mask to try it as a label)
+            values = out.to_numpy(dtype=object, copy=True)
+            values[rows] = [pattern.sub(replacement, text) for text in values[rows]]
+            out = pd.Series(values, index=texts.index, dtype="string")
     return out
 
 
