@@ -456,6 +456,17 @@ _BARE_WORDS = {
 
 
 @cache
+def _word_bits() -> tuple[pa.Array, np.ndarray]:
+    """The words of the "in" rules and ``_BARE_WORDS``, and the flags each word sets."""
+    bits: dict[str, int] = {}
+    for name, kind, value, on_lower in _FLAG_RULES:
+        assert kind != "in" or on_lower  # looked up on the lower-case token
+        for word in value if kind == "in" else _BARE_WORDS.get(name, ()):
+            bits[word] = bits.get(word, 0) | _BIT[name]
+    return pa.array(list(bits), pa.string()), np.array(list(bits.values()), dtype=np.uint16)
+
+
+@cache
 def _python_rules() -> list[tuple[int, str, Any, bool]]:
     """``_FLAG_RULES`` for Python: compiled patterns (``\\pL`` as ``[^\\W\\d_]``), sets."""
     out = []
@@ -520,16 +531,15 @@ class ClauseFinalNegation:
                 found = np.zeros(len(dictionary), dtype=bool)
                 found[punct] = _mask(pc.match_substring_regex(
                     some_lower if on_lower else some, value))
-                if name in _BARE_WORDS:
-                    found |= _mask(pc.is_in(lower, value_set=pa.array(_BARE_WORDS[name])))
                 out[found] |= np.uint16(_BIT[name])
-                continue
-            strings = lower if on_lower else dictionary
-            if kind == "in":
-                hit = pc.is_in(strings, value_set=pa.array(list(value), pa.string()))
-            else:  # prefix
-                hit = pc.starts_with(strings, value)
-            out[_mask(hit)] |= np.uint16(_BIT[name])
+            elif kind == "prefix":
+                hit = pc.starts_with(lower if on_lower else dictionary, value)
+                out[_mask(hit)] |= np.uint16(_BIT[name])
+        # the word sets and the bare words, all on the lower-case token: one lookup
+        words, bits = _word_bits()
+        index = pc.index_in(lower, value_set=words)
+        listed = index.is_valid()
+        out[_mask(listed)] |= bits[index.filter(listed).to_numpy()]
         return out
 
     def __call__(self, tok: Tokens, flags: np.ndarray) -> np.ndarray:
