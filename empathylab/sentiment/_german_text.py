@@ -293,6 +293,37 @@ def _resplit(tokens: pa.Array) -> tuple[pa.Array, np.ndarray]:
     return flat, counts
 
 
+def _resplit_at(tokens: pa.Array, at: np.ndarray, new: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """:func:`_resplit` of ``tokens`` with the tokens at ``at`` replaced by ``new``.
+
+    The other tokens must hold no whitespace and not be empty (pieces of a
+    split): each stays one piece, and only ``new`` is split.
+    """
+    counts = np.ones(len(tokens), dtype=np.int64)
+    if not at.size:
+        return tokens, counts
+    parts, n_parts = _resplit(new)
+    counts[at] = n_parts
+    # the pieces in order: a gather over [tokens, parts]
+    start = np.cumsum(counts) - counts
+    order = np.empty(int(counts.sum()), dtype=np.int64)
+    kept = np.ones(len(tokens), dtype=bool)
+    kept[at] = False
+    kept = np.flatnonzero(kept)
+    order[start[kept]] = kept
+    owner = np.repeat(at, n_parts)
+    rank = np.arange(owner.size) - np.repeat(np.cumsum(n_parts) - n_parts, n_parts)
+    order[start[owner] + rank] = len(tokens) + np.arange(owner.size)
+    return pa.concat_arrays([tokens, parts]).take(pa.array(order)), counts
+
+
+def _replaced(tokens: pa.Array, where: np.ndarray, pattern: str, replacement: str
+              ) -> tuple[np.ndarray, pa.Array]:
+    """Positions where ``where`` is True and ``replace_substring_regex`` of those tokens."""
+    at = np.flatnonzero(where)
+    return at, pc.replace_substring_regex(tokens.take(pa.array(at)), pattern, replacement)
+
+
 def _compose(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Pieces per token after two splits (``second`` counts per piece of the first)."""
     owner = np.repeat(np.arange(first.size), first)
@@ -330,8 +361,11 @@ def _replace_where(tokens: pa.Array, where: np.ndarray, pattern: str, replacemen
     return pc.replace_with_mask(tokens, pa.array(where), new)
 
 
-def _split_compounds(pieces: pa.Array) -> pa.Array:
-    """Pieces with a compound split (``_split_word``) where one can be: few go to Python."""
+def _split_compounds(pieces: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Positions of the pieces that may hold a compound, and those pieces with it split.
+
+    ``_split_word`` in Python, on the few pieces that Arrow cannot rule out.
+    """
     long_run = _mask(pc.match_substring_regex(pieces, _LONG_RUN))
     core = pc.utf8_trim(pieces, characters=_AROUND)
     pure = long_run & _mask(pc.match_substring_regex(core, r"^\pL+$"))
@@ -347,8 +381,9 @@ def _split_compounds(pieces: pa.Array) -> pa.Array:
     if at.size:
         lower = pc.utf8_lower(pieces.take(pa.array(at)))
         maybe[at[_mask(pc.match_substring_regex(lower, _compound_pattern(False)))]] = True
-    return _python_at(pieces, np.flatnonzero(maybe),
-                      lambda t: _LONG_WORD.sub(lambda m: _split_word(m.group(0)), t))
+    at = np.flatnonzero(maybe)
+    return at, pa.array([_LONG_WORD.sub(lambda m: _split_word(m.group(0)), t)
+                         for t in pieces.take(pa.array(at)).to_pylist()], pa.string())
 
 
 def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
@@ -389,13 +424,15 @@ def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
     pieces, counts = _resplit(tokens)
     # the punctuation after a one- or two-letter word: only pieces ending in it
     ending = _mask(pc.match_substring_regex(pieces, r"[!?.,;:]$"))
-    pieces, more = _resplit(_replace_where(pieces, ending, *_SHORT_WORD_RE2))
+    # (the pieces hold no whitespace now: only the rewritten ones are split again)
+    pieces, more = _resplit_at(pieces, *_replaced(pieces, ending, *_SHORT_WORD_RE2))
     counts = _compose(counts, more)
     # a negation's punctuation is set apart: it ends the clause, the negation may move
     negation = _mask(pc.match_substring_regex(pieces, _NEG_PUNCT.pattern))
-    pieces, more = _resplit(_replace_where(pieces, negation, _NEG_PUNCT.pattern, r"\1 \2"))
+    pieces, more = _resplit_at(pieces, *_replaced(pieces, negation, _NEG_PUNCT.pattern,
+                                                  r"\1 \2"))
     counts = _compose(counts, more)
-    pieces, more = _resplit(_split_compounds(pieces))
+    pieces, more = _resplit_at(pieces, *_split_compounds(pieces))
     return pieces, _compose(counts, more)
 
 
