@@ -479,7 +479,7 @@ def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
 
     text_flags = getattr(spec.preprocess, "flags", None)
 
-    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any, Any]:
+    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any, Any, Any]:
         part = dictionary.slice(bounds[i], bounds[i + 1] - bounds[i])
         pieces, counts = _rewrite(spec, part) if spec.token_rewrite is not None else (None, None)
         seen = part if pieces is None else pieces
