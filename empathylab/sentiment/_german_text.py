@@ -366,18 +366,20 @@ def _split_compounds(pieces: pa.Array) -> tuple[np.ndarray, pa.Array]:
 
     ``_split_word`` in Python, on the few pieces that Arrow cannot rule out.
     """
-    long_run = _mask(pc.match_substring_regex(pieces, _LONG_RUN))
-    core = pc.utf8_trim(pieces, characters=_AROUND)
-    pure = long_run & _mask(pc.match_substring_regex(core, r"^\pL+$"))
+    # a run of six letters needs six characters: the regex runs on the long pieces only
+    long = np.flatnonzero(_mask(pc.greater_equal(pc.utf8_length(pieces), 6)))
+    long = long[_mask(pc.match_substring_regex(pieces.take(pa.array(long)), _LONG_RUN))]
+    core = pc.utf8_trim(pieces.take(pa.array(long)), characters=_AROUND)
+    pure = _mask(pc.match_substring_regex(core, r"^\pL+$"))
     maybe = np.zeros(len(pieces), dtype=bool)
     at = np.flatnonzero(pure)
     if at.size:
         lower = pc.utf8_lower(core.take(pa.array(at)))
         hit = _mask(pc.match_substring_regex(lower, _compound_pattern()))
         hit &= ~_mask(pc.is_in(lower, value_set=_lexicon_forms()))
-        maybe[at[hit]] = True
+        maybe[long[at[hit]]] = True
     # pieces with a long word among other characters ("Chaos/Katastrophe")
-    at = np.flatnonzero(long_run & ~pure)
+    at = long[~pure]
     if at.size:
         lower = pc.utf8_lower(pieces.take(pa.array(at)))
         maybe[at[_mask(pc.match_substring_regex(lower, _compound_pattern(False)))]] = True
