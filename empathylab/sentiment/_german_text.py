@@ -586,13 +586,13 @@ class ClauseFinalNegation:
         order = np.arange(n, dtype=np.int64)
         if n == 0 or not (flags & _BIT["negation"]).any():
             return order
-        f = flags[tok.codes]
+        codes = tok.codes
 
         def has(name: str, index: np.ndarray) -> np.ndarray:
-            return (f[np.minimum(index, n - 1)] & np.uint16(_BIT[name])) != 0
+            return (flags[codes[np.minimum(index, n - 1)]] & np.uint16(_BIT[name])) != 0
 
-        def where(name: str) -> np.ndarray:
-            return np.flatnonzero(f & np.uint16(_BIT[name]))
+        def where(name: str) -> np.ndarray:  # a table per distinct token, gathered once
+            return np.flatnonzero(((flags & np.uint16(_BIT[name])) != 0)[codes])
 
         p = where("negation")
         if not p.size:
