@@ -38,7 +38,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..text._whitespace import WordSplit, split_texts
+from ..text._whitespace import WordSplit, as_arrow, split_texts
 
 if TYPE_CHECKING:
     from ._tokens import Tokens
@@ -89,13 +89,16 @@ def preprocess_texts(texts: pd.Series) -> pd.Series:
     ' Team, ich finde, dass nicht es gut war.'
     """
     out = texts.astype("string")
+    arrow = as_arrow(out)
+    values = None
     for prefilter, pattern, replacement in _TEXT_STEPS.values():
-        rows = np.flatnonzero(out.str.contains(prefilter, regex=True).fillna(False).to_numpy(bool))
-        if rows.size:  # (no boolean __setitem__: pandas formats the mask to try it as a label)
-            values = out.to_numpy(dtype=object, copy=True)
+        rows = np.flatnonzero(_mask(pc.match_substring_regex(arrow, prefilter)))
+        if rows.size:
+            if values is None:
+                values = out.to_numpy(dtype=object, copy=True)
             values[rows] = [pattern.sub(replacement, text) for text in values[rows]]
-            out = pd.Series(values, index=texts.index, dtype="string")
-    return out
+            arrow = pa.array(values, pa.large_string(), from_pandas=True)
+    return out if values is None else pd.Series(values, index=texts.index, dtype="string")
 
 
 # What a text's whitespace tokens must hold for a prefilter of _TEXT_STEPS to match it.
@@ -140,7 +143,7 @@ class TextRules:
     def candidates(self, split: WordSplit, flags: np.ndarray) -> np.ndarray:
         """Whether each text of ``split`` may be changed by the rules (bool per text)."""
         n = split.counts.size
-        at = np.flatnonzero(flags[split.codes])
+        at = np.flatnonzero((flags != 0)[split.codes])
         ends = np.cumsum(split.counts)
         text, bits = np.searchsorted(ends, at, side="right"), flags[split.codes[at]]
 
@@ -680,7 +683,7 @@ def preprocess_german(texts: pd.Series) -> pd.Series:
     >>> preprocess_german(s).tolist()
     ['nicht Gut war es .', 'Eine Kundendienst ·wüste!', 'Top Service', 'Team, danke !']
     """
-    from ..text._whitespace import as_arrow, batch_array
+    from ..text._whitespace import batch_array
     from ._tokens import tokenize
 
     prepared = preprocess_texts(texts)
