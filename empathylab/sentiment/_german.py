@@ -487,7 +487,8 @@ def german_spec() -> LexiconSpec:
         ``name="de"``: the generated lexicon with emoticons and emoji tokens,
         boosters and downtoners, negations (with ``nie so gut`` read as emphasis and
         ``nicht nur``/``ohne Zweifel``/``nichts als`` not negating), contrast words,
-        phrases, emoji, and :func:`preprocess_german` as the ``preprocess`` hook.
+        phrases, emoji, the text rules (:class:`TextRules`) as the ``preprocess`` hook and
+        the token rules (``token_rewrite``, ``token_reorder``) of :func:`preprocess_german`.
         Everything else (negation factor -0.74, capitals, ``!``, normalisation) is
         VADER's default.
 

@@ -11,7 +11,9 @@ and a Python call per compound). Here they run where they are cheap:
 * two rules that span words run over the text, and only on the texts an Arrow
   (RE2) prefilter lets through: a "Liebe/Lieber" that opens a salutation is
   dropped, and "ich finde nicht, dass ..." moves the negation into the "dass"
-  clause (:func:`preprocess_texts`, the spec's ``preprocess``);
+  clause (:func:`preprocess_texts`; the spec's ``preprocess`` is :class:`TextRules`,
+  which tells :func:`empathylab.sentiment` from the column's distinct tokens which
+  texts the prefilter can let through, so the others are not searched at all);
 * the rules about single words run once per *distinct* token
   (:func:`rewrite_tokens`, the spec's ``token_rewrite``): links and mentions
   dropped, emoji modifiers removed, elongations read once ("suuuper"), hyphens
