@@ -15,10 +15,10 @@ from .._parallel import map_batches
 from .._validation import check_argument
 from ..exceptions import DataQualityWarning
 from ..io.values import normalize_language
-from ..text._whitespace import as_arrow, batch_array, split_batches, text_batches
+from ..text._whitespace import WordSplit, as_arrow, batch_array, split_batches, text_batches
 from ..text.language import detect_language, detect_split, token_table
 from ..text.sentences import split_sentences
-from ._engine import _compile, _preprocessed, _score_batch, shared_tables
+from ._engine import Shared, _compile, _preprocessed_series, _score_batch, shared_tables
 from ._english import english_spec
 from ._labels import LabelRule, apply_rule, resolve_rules
 from ._spec import LexiconSpec
@@ -131,6 +131,8 @@ def _score_lexicon(
               if rows[lang].sum() >= _SHARED_FROM * n}
     step = _progress(n, progress)
 
+    rewritten: dict[str, list[tuple[np.ndarray, pd.Series]]] = {lang: [] for lang in specs}
+
     def run(i: int) -> None:
         lo, hi = batches[i]
         split = splits[i]
@@ -141,17 +143,12 @@ def _score_lexicon(
             if not mine.any():
                 continue
             comp = _compile(spec)
-            if spec.preprocess is not None:  # rows the text rules change are split anew
-                original = texts.iloc[lo:hi][mine]
-                prepared = spec.preprocess(original)
-                changed = np.zeros(hi - lo, dtype=bool)
-                changed[mine] = (prepared != original).fillna(False).to_numpy(bool)
-                if changed.any():
-                    part[changed] = _score_batch(
-                        _preprocessed(texts.iloc[lo:hi][changed], spec), spec, comp,
-                        shared=shared.get(lang),
-                    )
-                    mine = mine & ~changed
+            if spec.preprocess is not None:  # rows the text rules change are scored after
+                at, prepared = _rewritten(texts.iloc[lo:hi], mine, spec, split, shared.get(lang))
+                if at.size:
+                    rewritten[lang].append((lo + at, prepared))
+                    mine = mine.copy()
+                    mine[at] = False
                 if not mine.any():
                     continue
             if lang in shared:
@@ -162,7 +159,50 @@ def _score_lexicon(
                 part[mine] = _score_batch(batch.filter(pa.array(mine)), spec, comp)
 
     map_batches(run, range(len(batches)), on_done=lambda i: step(batches[i][1] - batches[i][0]))
+    for lang, found in rewritten.items():  # the rewritten rows of the column, split anew
+        if found:
+            _score_rewritten(found, specs[lang], shared.get(lang), scores)
     return scores, language
+
+
+def _rewritten(
+    texts: pd.Series, mine: np.ndarray, spec: LexiconSpec, split: WordSplit,
+    shared: Shared | None,
+) -> tuple[np.ndarray, pd.Series]:
+    """Positions of the texts among ``mine`` that ``spec.preprocess`` changes, and their text.
+
+    With the shared tables and a ``preprocess`` that tells its candidates, only
+    those texts are preprocessed.
+    """
+    maybe = mine
+    if shared is not None and shared.preprocess_flags is not None:
+        maybe = mine & spec.preprocess.candidates(split, shared.preprocess_flags)  # type: ignore[union-attr]
+    at = np.flatnonzero(maybe)
+    if not at.size:
+        return at, texts.iloc[:0]
+    original = texts.iloc[at]
+    prepared = _preprocessed_series(original, spec)
+    changed = (prepared != original).fillna(False).to_numpy(bool)
+    return at[changed], prepared[changed]
+
+
+def _score_rewritten(
+    found: list[tuple[np.ndarray, pd.Series]], spec: LexiconSpec, shared: Shared | None,
+    scores: np.ndarray,
+) -> None:
+    """Score the rewritten texts of all batches together (rows in column order)."""
+    at = np.concatenate([rows for rows, _ in found])
+    order = np.argsort(at, kind="stable")
+    at = at[order]
+    prepared = as_arrow(pd.concat([text for _, text in found]).iloc[order])
+    comp = _compile(spec)
+
+    def run(bounds: tuple[int, int]) -> None:
+        lo, hi = bounds
+        scores[at[lo:hi]] = _score_batch(batch_array(prepared, lo, hi), spec, comp,
+                                         shared=shared)
+
+    map_batches(run, text_batches(prepared))
 
 
 #: class labels a SentimentModel may be fitted on, and the label each stands for

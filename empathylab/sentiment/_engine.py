@@ -20,7 +20,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-import threading
 import weakref
 from dataclasses import dataclass
 from typing import Any
@@ -33,7 +32,7 @@ import pyarrow.compute as pc
 from .._parallel import map_batches, n_threads
 from ..text._whitespace import WordSplit, as_arrow, batch_array, text_batches
 from ._spec import LexiconSpec
-from ._tokens import EmojiTable, Tokens, tokenize
+from ._tokens import EmojiTable, Tokens, emoji_tokens, tokenize
 
 __all__ = ["score_texts"]
 
@@ -438,7 +437,10 @@ class Shared:
 
     ``pieces``/``counts`` are the spec's ``token_rewrite`` of the dictionary
     (None without one) and ``vocab`` what the rules need of each token the
-    engine will look at (the pieces when there is a rewrite).
+    engine will look at (the pieces when there is a rewrite);
+    ``preprocess_flags`` the ``preprocess`` hook's flags of the dictionary
+    (None when it has no ``flags``) and ``emoji`` whether each token holds one
+    of the spec's emoji (None without emoji).
     """
 
     size: int
@@ -447,17 +449,25 @@ class Shared:
     vocab: _Vocab
     reorder_flags: np.ndarray | None
     dictionary: pa.Array
-    _lookup: dict[str, int] = dataclasses.field(default_factory=dict, repr=False)
-    _lock: threading.Lock = dataclasses.field(default_factory=threading.Lock, repr=False)
+    preprocess_flags: np.ndarray | None = None
+    emoji: np.ndarray | None = None
 
-    def lookup(self) -> dict[str, int]:
-        """Token -> code in the shared dictionary (built on first use, once)."""
-        with self._lock:
-            if not self._lookup and self.size:
-                self._lookup.update(
-                    (t, i) for i, t in enumerate(self.dictionary.to_pylist()) if t is not None
-                )
-        return self._lookup
+    def find(self, tokens: pa.Array) -> np.ndarray:
+        """Code of each token in the shared dictionary, -1 where it has none.
+
+        The few ``tokens`` are hashed and the dictionary probed (hashing the
+        dictionary would cost more); of equal spellings in the dictionary any
+        one is found (they share all tables).
+        """
+        if not len(tokens) or not self.size:
+            return np.full(len(tokens), -1, dtype=np.int64)
+        encoded = pc.dictionary_encode(tokens)  # a spelling may repeat among the tokens
+        distinct = np.full(len(encoded.dictionary), -1, dtype=np.int64)
+        index = pc.index_in(self.dictionary, value_set=encoded.dictionary)
+        valid = index.is_valid()
+        distinct[index.filter(valid).to_numpy()] = np.flatnonzero(
+            valid.to_numpy(zero_copy_only=False))
+        return distinct[encoded.indices.to_numpy()]
 
 
 def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
@@ -467,24 +477,32 @@ def shared_tables(dictionary: pa.Array, spec: LexiconSpec) -> Shared:
     parts = min(n_threads(), max(1, len(dictionary) // 20_000))
     bounds = np.linspace(0, len(dictionary), parts + 1).astype(int)
 
-    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any]:
+    text_flags = getattr(spec.preprocess, "flags", None)
+
+    def describe_part(i: int) -> tuple[pa.Array | None, np.ndarray | None, _Vocab, Any, Any, Any]:
         part = dictionary.slice(bounds[i], bounds[i + 1] - bounds[i])
         pieces, counts = _rewrite(spec, part) if spec.token_rewrite is not None else (None, None)
         seen = part if pieces is None else pieces
         flags = spec.token_reorder.flags(seen) if spec.token_reorder is not None else None
-        return pieces, counts, _describe(seen, spec, comp), flags
+        before = text_flags(part) if text_flags is not None else None
+        emoji = emoji_tokens(part, comp.emoji) if comp.emoji is not None else None
+        return pieces, counts, _describe(seen, spec, comp), flags, before, emoji
 
     done = map_batches(describe_part, range(parts))
     vocab = done[0][2]
-    for _, _, more, _ in done[1:]:
-        vocab = _concat_vocab(vocab, more)
-    pieces = counts = flags = None
+    for more in done[1:]:
+        vocab = _concat_vocab(vocab, more[2])
+    pieces = counts = flags = before = emoji = None
     if spec.token_rewrite is not None:
         pieces = pa.concat_arrays([d[0] for d in done])
         counts = np.concatenate([d[1] for d in done])
     if spec.token_reorder is not None:
         flags = np.concatenate([d[3] for d in done])
-    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary)
+    if text_flags is not None:
+        before = np.concatenate([d[4] for d in done])
+    if comp.emoji is not None:
+        emoji = np.concatenate([d[5] for d in done])
+    return Shared(len(dictionary), pieces, counts, vocab, flags, dictionary, before, emoji)
 
 
 def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
@@ -499,8 +517,7 @@ def _fold_extras(tok: Tokens, shared: Shared, start: int) -> Tokens:
     if len(tok.dictionary) <= start:
         return tok
     rest = tok.dictionary.slice(start)
-    lookup = shared.lookup()
-    where = np.array([lookup.get(t, -1) for t in rest.to_pylist()], dtype=np.int64)
+    where = shared.find(rest)
     new = np.flatnonzero(where < 0)
     where[new] = shared.size + np.arange(new.size)
     dictionary = (pa.concat_arrays([shared.dictionary, rest.take(pa.array(new))])
@@ -539,23 +556,27 @@ def _rewrite(spec: LexiconSpec, dictionary: pa.Array) -> tuple[pa.Array, np.ndar
 def _expand(tok: Tokens, pieces: pa.Array, counts: np.ndarray) -> Tokens:
     """The token stream with each token replaced by its pieces (codes into ``pieces``)."""
     piece_start = (np.cumsum(counts) - counts).astype(np.int32)
-    n_per = counts[tok.codes]
     first_piece = piece_start[tok.codes]
-    if (counts == 1).all() or (n_per == 1).all():  # nothing split or dropped here
+    odd = counts != 1
+    changed = np.flatnonzero(odd[tok.codes]) if odd.any() else np.zeros(0, dtype=np.int64)
+    if not changed.size:  # nothing split or dropped here
         return dataclasses.replace(tok, codes=first_piece, dictionary=pieces)
-    stream_start = np.zeros(tok.codes.size + 1, dtype=np.int64)
+    n = tok.codes.size
+    n_changed = counts[tok.codes[changed]]  # the few tokens split into several or dropped
+    n_per = np.ones(n, dtype=np.int64)
+    n_per[changed] = n_changed
+    stream_start = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(n_per, out=stream_start[1:])
     codes = np.repeat(first_piece, n_per)
-    multi = np.flatnonzero(n_per > 1)  # the few tokens split into several
-    for k in range(1, int(n_per[multi].max(initial=1))):
+    multi = changed[n_changed > 1]
+    for k in range(1, int(n_changed.max(initial=1))):
         more = multi[n_per[multi] > k]
         codes[stream_start[more] + k] += k
     text = np.repeat(tok.text, n_per)
-    changed = np.flatnonzero(n_per != 1)
     n_tokens = tok.n_tokens + np.bincount(
-        tok.text[changed], weights=n_per[changed] - 1, minlength=tok.n_tokens.size
+        tok.text[changed], weights=n_changed - 1, minlength=tok.n_tokens.size
     ).astype(np.int64)
-    first = stream_start[np.minimum(tok.first, tok.codes.size)]
+    first = stream_start[np.minimum(tok.first, n)]
     return Tokens(codes=codes, dictionary=pieces, text=text, first=first, n_tokens=n_tokens)
 
 
@@ -582,12 +603,20 @@ def _prepare(
         if shared is not None and shared.reorder_flags is not None:
             flags = np.concatenate([shared.reorder_flags, flags])
         order = np.asarray(spec.token_reorder(tok, flags), dtype=np.int64)
-        if order.shape != tok.codes.shape or not np.array_equal(tok.text[order], tok.text):
+        if order.shape != tok.codes.shape:
+            moved = np.zeros(0, dtype=np.int64)
+        else:  # the few positions that take another token
+            moved = np.flatnonzero(order != np.arange(order.size))
+        if order.shape != tok.codes.shape or not np.array_equal(tok.text[order[moved]],
+                                                                tok.text[moved]):
             raise ValueError(
                 f"`token_reorder` of spec {spec.name!r} must return a permutation of the "
                 f"{tok.codes.size} token positions that keeps each token within its text."
             )
-        tok = dataclasses.replace(tok, codes=tok.codes[order])
+        if moved.size:
+            codes = tok.codes.copy()
+            codes[moved] = tok.codes[order[moved]]
+            tok = dataclasses.replace(tok, codes=codes)
     return tok, voc
 
 
@@ -605,7 +634,7 @@ def _score_batch(
     its batches); without ``split``, the batch's own tokens are mapped onto it.
     """
     n_texts = len(texts)
-    tok = tokenize(texts, comp.emoji, split)
+    tok = tokenize(texts, comp.emoji, split, shared.emoji if shared is not None else None)
     if shared is not None:
         tok = _fold_extras(tok, shared, shared.size if split is not None else 0)
     tok, voc = _prepare(tok, spec, comp, shared)
@@ -844,8 +873,8 @@ def _aggregate(
     return out
 
 
-def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
-    """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
+def _preprocessed_series(texts: pd.Series, spec: LexiconSpec) -> pd.Series:
+    """``spec.preprocess(texts)``, checked to keep the length."""
     assert spec.preprocess is not None  # callers check; narrows the type
     prepared = spec.preprocess(texts)
     if not isinstance(prepared, pd.Series) or len(prepared) != len(texts):
@@ -854,6 +883,12 @@ def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
             f"({len(texts)}), but returned {type(prepared).__name__}"
             f"{f' of length {len(prepared)}' if hasattr(prepared, '__len__') else ''}."
         )
+    return prepared
+
+
+def _preprocessed(texts: pd.Series, spec: LexiconSpec) -> pa.StringArray:
+    """``spec.preprocess(texts)`` as one Arrow array, checked to keep the length."""
+    prepared = _preprocessed_series(texts, spec)
     return batch_array(as_arrow(prepared), 0, len(prepared))
 
 

@@ -45,9 +45,9 @@ from importlib import resources
 from ._german_text import (
     COMPOUND_MARK,
     preprocess_german,
-    preprocess_texts,
     reorder_tokens,
     rewrite_tokens,
+    text_rules,
 )
 from ._labels import LabelRule
 from ._spec import LexiconSpec
@@ -487,7 +487,8 @@ def german_spec() -> LexiconSpec:
         ``name="de"``: the generated lexicon with emoticons and emoji tokens,
         boosters and downtoners, negations (with ``nie so gut`` read as emphasis and
         ``nicht nur``/``ohne Zweifel``/``nichts als`` not negating), contrast words,
-        phrases, emoji, and :func:`preprocess_german` as the ``preprocess`` hook.
+        phrases, emoji, the text rules (:class:`TextRules`) as the ``preprocess`` hook and
+        the token rules (``token_rewrite``, ``token_reorder``) of :func:`preprocess_german`.
         Everything else (negation factor -0.74, capitals, ``!``, normalisation) is
         VADER's default.
 
@@ -516,7 +517,7 @@ def german_spec() -> LexiconSpec:
         negation_exceptions=NEGATION_EXCEPTIONS,
         phrases=phrases,
         emoji=emoji,
-        preprocess=preprocess_texts,
+        preprocess=text_rules,
         token_rewrite=rewrite_tokens,
         token_reorder=reorder_tokens,
         vader_quirks=False,

@@ -11,7 +11,9 @@ and a Python call per compound). Here they run where they are cheap:
 * two rules that span words run over the text, and only on the texts an Arrow
   (RE2) prefilter lets through: a "Liebe/Lieber" that opens a salutation is
   dropped, and "ich finde nicht, dass ..." moves the negation into the "dass"
-  clause (:func:`preprocess_texts`, the spec's ``preprocess``);
+  clause (:func:`preprocess_texts`; the spec's ``preprocess`` is :class:`TextRules`,
+  which tells :func:`empathylab.sentiment` from the column's distinct tokens which
+  texts the prefilter can let through, so the others are not searched at all);
 * the rules about single words run once per *distinct* token
   (:func:`rewrite_tokens`, the spec's ``token_rewrite``): links and mentions
   dropped, emoji modifiers removed, elongations read once ("suuuper"), hyphens
@@ -38,7 +40,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..text._whitespace import split_texts
+from ..text._whitespace import WordSplit, as_arrow, split_texts
 
 if TYPE_CHECKING:
     from ._tokens import Tokens
@@ -50,6 +52,7 @@ __all__ = [
     "preprocess_texts",
     "reorder_tokens",
     "rewrite_tokens",
+    "text_rules",
 ]
 
 #: marks a compound's valenced part for the lexicon ("Servicewüste" -> "Service ·wüste"),
@@ -88,12 +91,75 @@ def preprocess_texts(texts: pd.Series) -> pd.Series:
     ' Team, ich finde, dass nicht es gut war.'
     """
     out = texts.astype("string")
+    arrow = as_arrow(out)
+    values = None
     for prefilter, pattern, replacement in _TEXT_STEPS.values():
-        rows = out.str.contains(prefilter, regex=True).fillna(False).to_numpy(bool)
-        if rows.any():
-            out = out.copy()
-            out[rows] = out[rows].str.replace(pattern, replacement, regex=True)
-    return out
+        rows = np.flatnonzero(_mask(pc.match_substring_regex(arrow, prefilter)))
+        if rows.size:
+            if values is None:
+                values = out.to_numpy(dtype=object, copy=True)
+            values[rows] = [pattern.sub(replacement, text) for text in values[rows]]
+            arrow = pa.array(values, pa.large_string(), from_pandas=True)
+    return out if values is None else pd.Series(values, index=texts.index, dtype="string")
+
+
+# What a text's whitespace tokens must hold for a prefilter of _TEXT_STEPS to match it.
+# A prefilter match crosses token boundaries only at the ASCII whitespace it allows:
+# "[Ll]iebe[rsn]?" before whitespace ends a token; "nicht", optional commas, whitespace
+# and "dass" is a token ending in "nicht,*" and a later one starting with ",*dass", or
+# all of it in one token.
+_SALUTATION_END, _NICHT_END, _DASS_START, _NICHT_DASS = 1, 2, 4, 8
+_TOKEN_PREFILTERS = (
+    (_SALUTATION_END, r"[Ll]iebe[rsn]?$"),
+    (_NICHT_END, r"(?i)nicht,*$"),
+    (_DASS_START, r"(?i)^,*da(?:ss|ß)"),
+    (_NICHT_DASS, r"(?i)nicht,*da(?:ss|ß)"),
+)
+
+
+class TextRules:
+    """:func:`preprocess_texts` as the spec's ``preprocess``, told which texts it may change.
+
+    Calling the object runs the text rules. :meth:`flags` describes each distinct
+    whitespace token once (the engine keeps the result per column) and
+    :meth:`candidates` marks the texts whose tokens could let a rule's prefilter
+    match: a superset of the texts the rules change. The engine runs the rules on
+    those texts only, not over every character of the column.
+    """
+
+    def __call__(self, texts: pd.Series) -> pd.Series:
+        return preprocess_texts(texts)
+
+    def flags(self, dictionary: pa.Array) -> np.ndarray:
+        """Bit flags (``_TOKEN_PREFILTERS``) of each distinct token, uint8."""
+        out = np.zeros(len(dictionary), dtype=np.uint8)
+        # every pattern needs "liebe", "nicht" or "dass": one pass finds the few tokens
+        maybe = np.flatnonzero(_mask(pc.match_substring_regex(
+            dictionary, "(?i)liebe|nicht|da(?:ss|ß)")))
+        if maybe.size:
+            some = dictionary.take(pa.array(maybe))
+            for bit, pattern in _TOKEN_PREFILTERS:
+                out[maybe[_mask(pc.match_substring_regex(some, pattern))]] |= np.uint8(bit)
+        return out
+
+    def candidates(self, split: WordSplit, flags: np.ndarray) -> np.ndarray:
+        """Whether each text of ``split`` may be changed by the rules (bool per text)."""
+        n = split.counts.size
+        at = np.flatnonzero((flags != 0)[split.codes])
+        ends = np.cumsum(split.counts)
+        text, bits = np.searchsorted(ends, at, side="right"), flags[split.codes[at]]
+
+        def having(bit: int) -> np.ndarray:
+            out = np.zeros(n, dtype=bool)
+            out[text[(bits & bit) != 0]] = True
+            return out
+
+        return (having(_SALUTATION_END) | having(_NICHT_DASS)
+                | (having(_NICHT_END) & having(_DASS_START)))
+
+
+#: the spec's ``preprocess``
+text_rules = TextRules()
 
 
 # --------------------------------------------------------------------------- token rules
@@ -232,6 +298,37 @@ def _resplit(tokens: pa.Array) -> tuple[pa.Array, np.ndarray]:
     return flat, counts
 
 
+def _resplit_at(tokens: pa.Array, at: np.ndarray, new: pa.Array) -> tuple[pa.Array, np.ndarray]:
+    """:func:`_resplit` of ``tokens`` with the tokens at ``at`` replaced by ``new``.
+
+    The other tokens must hold no whitespace and not be empty (pieces of a
+    split): each stays one piece, and only ``new`` is split.
+    """
+    counts = np.ones(len(tokens), dtype=np.int64)
+    if not at.size:
+        return tokens, counts
+    parts, n_parts = _resplit(new)
+    counts[at] = n_parts
+    # the pieces in order: a gather over [tokens, parts]
+    start = np.cumsum(counts) - counts
+    order = np.empty(int(counts.sum()), dtype=np.int64)
+    kept = np.ones(len(tokens), dtype=bool)
+    kept[at] = False
+    kept = np.flatnonzero(kept)
+    order[start[kept]] = kept
+    owner = np.repeat(at, n_parts)
+    rank = np.arange(owner.size) - np.repeat(np.cumsum(n_parts) - n_parts, n_parts)
+    order[start[owner] + rank] = len(tokens) + np.arange(owner.size)
+    return pa.concat_arrays([tokens, parts]).take(pa.array(order)), counts
+
+
+def _replaced(tokens: pa.Array, where: np.ndarray, pattern: str, replacement: str
+              ) -> tuple[np.ndarray, pa.Array]:
+    """Positions where ``where`` is True and ``replace_substring_regex`` of those tokens."""
+    at = np.flatnonzero(where)
+    return at, pc.replace_substring_regex(tokens.take(pa.array(at)), pattern, replacement)
+
+
 def _compose(first: np.ndarray, second: np.ndarray) -> np.ndarray:
     """Pieces per token after two splits (``second`` counts per piece of the first)."""
     owner = np.repeat(np.arange(first.size), first)
@@ -269,25 +366,31 @@ def _replace_where(tokens: pa.Array, where: np.ndarray, pattern: str, replacemen
     return pc.replace_with_mask(tokens, pa.array(where), new)
 
 
-def _split_compounds(pieces: pa.Array) -> pa.Array:
-    """Pieces with a compound split (``_split_word``) where one can be: few go to Python."""
-    long_run = _mask(pc.match_substring_regex(pieces, _LONG_RUN))
-    core = pc.utf8_trim(pieces, characters=_AROUND)
-    pure = long_run & _mask(pc.match_substring_regex(core, r"^\pL+$"))
+def _split_compounds(pieces: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """Positions of the pieces that may hold a compound, and those pieces with it split.
+
+    ``_split_word`` in Python, on the few pieces that Arrow cannot rule out.
+    """
+    # a run of six letters needs six characters: the regex runs on the long pieces only
+    long = np.flatnonzero(_mask(pc.greater_equal(pc.utf8_length(pieces), 6)))
+    long = long[_mask(pc.match_substring_regex(pieces.take(pa.array(long)), _LONG_RUN))]
+    core = pc.utf8_trim(pieces.take(pa.array(long)), characters=_AROUND)
+    pure = _mask(pc.match_substring_regex(core, r"^\pL+$"))
     maybe = np.zeros(len(pieces), dtype=bool)
     at = np.flatnonzero(pure)
     if at.size:
         lower = pc.utf8_lower(core.take(pa.array(at)))
         hit = _mask(pc.match_substring_regex(lower, _compound_pattern()))
         hit &= ~_mask(pc.is_in(lower, value_set=_lexicon_forms()))
-        maybe[at[hit]] = True
+        maybe[long[at[hit]]] = True
     # pieces with a long word among other characters ("Chaos/Katastrophe")
-    at = np.flatnonzero(long_run & ~pure)
+    at = long[~pure]
     if at.size:
         lower = pc.utf8_lower(pieces.take(pa.array(at)))
         maybe[at[_mask(pc.match_substring_regex(lower, _compound_pattern(False)))]] = True
-    return _python_at(pieces, np.flatnonzero(maybe),
-                      lambda t: _LONG_WORD.sub(lambda m: _split_word(m.group(0)), t))
+    at = np.flatnonzero(maybe)
+    return at, pa.array([_LONG_WORD.sub(lambda m: _split_word(m.group(0)), t)
+                         for t in pieces.take(pa.array(at)).to_pylist()], pa.string())
 
 
 def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
@@ -328,13 +431,15 @@ def rewrite_tokens(dictionary: pa.Array) -> tuple[pa.Array, np.ndarray]:
     pieces, counts = _resplit(tokens)
     # the punctuation after a one- or two-letter word: only pieces ending in it
     ending = _mask(pc.match_substring_regex(pieces, r"[!?.,;:]$"))
-    pieces, more = _resplit(_replace_where(pieces, ending, *_SHORT_WORD_RE2))
+    # (the pieces hold no whitespace now: only the rewritten ones are split again)
+    pieces, more = _resplit_at(pieces, *_replaced(pieces, ending, *_SHORT_WORD_RE2))
     counts = _compose(counts, more)
     # a negation's punctuation is set apart: it ends the clause, the negation may move
     negation = _mask(pc.match_substring_regex(pieces, _NEG_PUNCT.pattern))
-    pieces, more = _resplit(_replace_where(pieces, negation, _NEG_PUNCT.pattern, r"\1 \2"))
+    pieces, more = _resplit_at(pieces, *_replaced(pieces, negation, _NEG_PUNCT.pattern,
+                                                  r"\1 \2"))
     counts = _compose(counts, more)
-    pieces, more = _resplit(_split_compounds(pieces))
+    pieces, more = _resplit_at(pieces, *_split_compounds(pieces))
     return pieces, _compose(counts, more)
 
 
@@ -384,7 +489,7 @@ _FLAG_RULES: tuple[tuple[str, str, Any, bool], ...] = (
     ("geht", "prefix", "geht", True),
     ("bringt", "in", ("bringt", "brachte"), True),
 )
-_BIT = {name: 1 << i for i, (name, *_) in enumerate(_FLAG_RULES)}
+_BIT = {name: 1 << i for i, (name, *_) in enumerate(_FLAG_RULES)}  # 16 flags: uint16
 # a token of letters and digits only matches a regex rule only as one of these whole words
 _PUNCT = r"[^\pL\pN_]"
 _BARE_WORDS = {
@@ -392,6 +497,17 @@ _BARE_WORDS = {
     "mehr": ["mehr"],
     "blocker": ["dass", "daß", "ob", "wie", "wenn", "weil"],
 }
+
+
+@cache
+def _word_bits() -> tuple[pa.Array, np.ndarray]:
+    """The words of the "in" rules and ``_BARE_WORDS``, and the flags each word sets."""
+    bits: dict[str, int] = {}
+    for name, kind, value, on_lower in _FLAG_RULES:
+        assert kind != "in" or on_lower  # looked up on the lower-case token
+        for word in value if kind == "in" else _BARE_WORDS.get(name, ()):
+            bits[word] = bits.get(word, 0) | _BIT[name]
+    return pa.array(list(bits), pa.string()), np.array(list(bits.values()), dtype=np.uint16)
 
 
 @cache
@@ -442,8 +558,8 @@ class ClauseFinalNegation:
     """
 
     def flags(self, dictionary: pa.Array) -> np.ndarray:
-        """Bit flags (``_BIT``) of each distinct token, uint32."""
-        out = np.zeros(len(dictionary), dtype=np.uint32)
+        """Bit flags (``_BIT``) of each distinct token, uint16."""
+        out = np.zeros(len(dictionary), dtype=np.uint16)
         if len(dictionary) < _SMALL:  # Python's regex, compiled once, is quicker here
             for i, token in enumerate(dictionary.to_pylist()):
                 out[i] = _python_flags(token)
@@ -459,16 +575,15 @@ class ClauseFinalNegation:
                 found = np.zeros(len(dictionary), dtype=bool)
                 found[punct] = _mask(pc.match_substring_regex(
                     some_lower if on_lower else some, value))
-                if name in _BARE_WORDS:
-                    found |= _mask(pc.is_in(lower, value_set=pa.array(_BARE_WORDS[name])))
-                out[found] |= np.uint32(_BIT[name])
-                continue
-            strings = lower if on_lower else dictionary
-            if kind == "in":
-                hit = pc.is_in(strings, value_set=pa.array(list(value), pa.string()))
-            else:  # prefix
-                hit = pc.starts_with(strings, value)
-            out[_mask(hit)] |= np.uint32(_BIT[name])
+                out[found] |= np.uint16(_BIT[name])
+            elif kind == "prefix":
+                hit = pc.starts_with(lower if on_lower else dictionary, value)
+                out[_mask(hit)] |= np.uint16(_BIT[name])
+        # the word sets and the bare words, all on the lower-case token: one lookup
+        words, bits = _word_bits()
+        index = pc.index_in(lower, value_set=words)
+        listed = index.is_valid()
+        out[_mask(listed)] |= bits[index.filter(listed).to_numpy()]
         return out
 
     def __call__(self, tok: Tokens, flags: np.ndarray) -> np.ndarray:
@@ -476,13 +591,15 @@ class ClauseFinalNegation:
         order = np.arange(n, dtype=np.int64)
         if n == 0 or not (flags & _BIT["negation"]).any():
             return order
-        f = flags[tok.codes]
+        codes = tok.codes
 
-        def has(name: str, index: np.ndarray | None = None) -> np.ndarray:
-            values = f if index is None else f[np.minimum(index, n - 1)]
-            return (values & np.uint32(_BIT[name])) != 0
+        def has(name: str, index: np.ndarray) -> np.ndarray:
+            return (flags[codes[np.minimum(index, n - 1)]] & np.uint16(_BIT[name])) != 0
 
-        p = np.flatnonzero(has("negation"))
+        def where(name: str) -> np.ndarray:  # a table per distinct token, gathered once
+            return np.flatnonzero(((flags & np.uint16(_BIT[name])) != 0)[codes])
+
+        p = where("negation")
         if not p.size:
             return order
         text = tok.text
@@ -505,9 +622,12 @@ class ClauseFinalNegation:
         if not p.size:
             return order
         # the clause start of each negation: the last token at or before it that starts one
-        starts = has("inner_start")
+        starts = np.zeros(n, dtype=bool)
+        starts[where("inner_start")] = True
         starts[tok.first[tok.n_tokens > 0]] = True
-        starts[1:] |= has("ends")[:-1] & (text[1:] == text[:-1])
+        ends = where("ends")
+        ends = ends[ends + 1 < n]
+        starts[ends[text[ends + 1] == text[ends]] + 1] = True  # after a clause end
         start_at = np.flatnonzero(starts)
         s = start_at[np.searchsorted(start_at, p, side="right") - 1]
         words = p - s
@@ -565,7 +685,7 @@ def preprocess_german(texts: pd.Series) -> pd.Series:
     >>> preprocess_german(s).tolist()
     ['nicht Gut war es .', 'Eine Kundendienst ·wüste!', 'Top Service', 'Team, danke !']
     """
-    from ..text._whitespace import as_arrow, batch_array
+    from ..text._whitespace import batch_array
     from ._tokens import tokenize
 
     prepared = preprocess_texts(texts)

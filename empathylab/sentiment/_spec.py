@@ -166,7 +166,12 @@ class LexiconSpec:
         (German compound splitting, umlaut-free spellings, normalising "nich"
         to "nicht"). It must be vectorised and must not mutate its input.
         Text-level rewriting runs over every character; prefer the two
-        token-level hooks below where a rule is about single words.
+        token-level hooks below where a rule is about single words. It may
+        also have methods ``flags(dictionary) -> numpy array`` (per distinct
+        whitespace token, kept per column) and ``candidates(split, flags) ->
+        bool array`` (per text of a :class:`~empathylab.text._whitespace.WordSplit`):
+        then :func:`empathylab.sentiment` runs it only on the candidate texts,
+        which must include every text it changes.
     token_rewrite : callable, optional
         ``pyarrow.StringArray -> (pyarrow.StringArray, numpy int array)``: given
         the distinct raw tokens of a batch (after whitespace splitting and emoji
@@ -295,6 +300,14 @@ class LexiconSpec:
                     f"`{hook}` must be a callable or None, but {type(value).__name__} was "
                     "passed."
                 )
+        has = [callable(getattr(self.preprocess, m, None)) for m in ("flags", "candidates")]
+        if has[0] != has[1]:
+            raise TypeError(
+                "`preprocess` must have both methods `flags(dictionary)` and "
+                "`candidates(split, flags)` or neither, but "
+                f"{type(self.preprocess).__name__} has only "
+                f"{'flags' if has[0] else 'candidates'}."
+            )
         if self.token_reorder is not None and not callable(
             getattr(self.token_reorder, "flags", None)
         ):

@@ -158,7 +158,23 @@ def _texts_with_byte_from(texts: pa.Array, lowest: int) -> np.ndarray:
     return np.flatnonzero(hit)
 
 
-def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None = None) -> Tokens:
+def emoji_tokens(dictionary: pa.Array, emoji: EmojiTable) -> np.ndarray:
+    """Whether each token holds an emoji of ``emoji`` (bool; the regex runs on non-ASCII ones)."""
+    out = np.zeros(len(dictionary), dtype=bool)
+    wide = np.flatnonzero(~pc.fill_null(pc.string_is_ascii(dictionary), True).to_numpy(
+        zero_copy_only=False))
+    if wide.size:
+        found = pc.match_substring_regex(dictionary.take(pa.array(wide)), emoji.char_class)
+        out[wide] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return out
+
+
+def tokenize(
+    texts: pa.Array,
+    emoji: EmojiTable | None,
+    split: WordSplit | None = None,
+    emoji_tokens: np.ndarray | None = None,
+) -> Tokens:
     """Tokenise a batch of texts (nulls give no tokens) like vaderSentiment.
 
     Texts containing an emoji are tokenised after the others (their tokens
@@ -171,6 +187,10 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None 
     split : WordSplit, optional
         The whitespace split of ``texts`` when the caller has one already
         (language detection makes it): it is reused instead of splitting again.
+    emoji_tokens : numpy.ndarray of bool, optional
+        With ``split``: whether each token of its dictionary holds an emoji
+        (:func:`emoji_tokens`); a text holds one exactly when one of its tokens
+        does, so the texts are not searched again.
 
     Returns
     -------
@@ -178,7 +198,10 @@ def tokenize(texts: pa.Array, emoji: EmojiTable | None, split: WordSplit | None 
     """
     n_texts = len(texts)
     with_emoji = np.zeros(n_texts, dtype=bool)
-    if emoji is not None:
+    if emoji is not None and split is not None and emoji_tokens is not None:
+        at = np.flatnonzero(emoji_tokens[split.codes])
+        with_emoji[np.searchsorted(np.cumsum(split.counts), at, side="right")] = True
+    elif emoji is not None:
         # emoji are not ASCII: run the regex only on texts with a byte that can start one
         wide = _texts_with_byte_from(texts, emoji.min_lead)
         if wide.size:

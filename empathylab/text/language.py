@@ -112,7 +112,9 @@ class _Model:
     depth: np.ndarray  # state -> length of its byte string, int8
     feature: np.ndarray  # state -> feature whose string the state spells, or -1
     weights: np.ndarray  # feature x candidate language, log-probabilities, float32
-    words: dict[str, np.ndarray]  # lower-case word -> 0/1 membership over candidates
+    word_keys: pa.Array  # the listed lower-case words ...
+    word_member: np.ndarray  # ... and their 0/1 membership over candidates, float32
+    stop: int  # a byte on which no trie edge leaves any state (ends a walk)
 
 
 def _read_py3langid() -> dict[str, np.ndarray]:
@@ -164,13 +166,21 @@ def _model() -> _Model:
     exact = emitting & (length[np.maximum(out, 0)] == depth)
     classes = [str(c) for c in data["classes"]]
     columns = [classes.index(lang) for lang in _CANDIDATES]
+    # UTF-8 has no byte 0xFF, so no feature holds one: reading it never goes one level down
+    stops = [b for b in (0xFF, 0xFE, 0xC0, 0xC1)
+             if not (depth[rows[rowbase + b]] == depth + 1).any()]
+    if not stops:
+        raise RuntimeError("py3langid's model has trie edges on every byte that UTF-8 lacks.")
+    words = _read_words()
     return _Model(
         nextmove=rows,
         rowbase=rowbase,
         depth=depth,
         feature=np.where(exact, out, -1).astype(np.int32),
         weights=data["ptc"][:, columns].astype(np.float32),
-        words=_read_words(),
+        word_keys=pa.array(list(words), pa.large_string()),
+        word_member=np.stack(list(words.values())).astype(np.float32),
+        stop=stops[0],
     )
 
 
@@ -183,23 +193,26 @@ def _ngram_counts(model: _Model, data: np.ndarray, offsets: np.ndarray) -> spars
     """
     n_strings = len(offsets) - 1
     lengths = np.diff(offsets)
-    end_of = np.repeat(offsets[1:], lengths)  # end of the string each byte belongs to
-    best = np.full(len(data), -1, dtype=np.int32)  # feature ending at each byte
-    start = np.arange(len(data), dtype=np.int64)
-    state = np.zeros(len(data), dtype=np.int32)
+    # each string is followed by the model's stop byte, so no walk runs into the next one
+    spaced = np.full(len(data) + n_strings, model.stop, dtype=np.uint8)
+    is_byte = np.ones(spaced.size, dtype=bool)
+    is_byte[offsets[1:] + np.arange(n_strings)] = False
+    spaced[is_byte] = data
+    best = np.full(spaced.size, -1, dtype=np.int32)  # feature ending at each byte
+    pos = np.arange(spaced.size, dtype=np.int64)  # the byte each walk reads next
+    state = np.zeros(spaced.size, dtype=np.int32)
     max_depth = int(model.depth.max())
     for k in range(1, max_depth + 1):
-        pos = start + (k - 1)
-        keep = pos < end_of[start]
-        start, state, pos = start[keep], state[keep], pos[keep]
-        child = model.nextmove[model.rowbase[state] + data[pos]]
+        child = model.nextmove[model.rowbase[state] + spaced[pos]]
         keep = model.depth[child] == k  # a trie edge, not a fall-back transition
-        start, state, pos = start[keep], child[keep], pos[keep]
+        state, pos = child[keep], pos[keep]
         feature = model.feature[state]
         hit = feature >= 0
         best[pos[hit]] = feature[hit]
-        if not len(start):
+        pos += 1
+        if not len(pos):
             break
+    best = best[is_byte]
     string = np.repeat(np.arange(n_strings), lengths)
     hit = best >= 0
     counts = sparse.csr_matrix(
@@ -222,10 +235,10 @@ def _word_scores(model: _Model, words: pa.Array) -> np.ndarray:
     offsets = np.frombuffer(padded.buffers()[1], dtype=np.int64)[: len(padded) + 1]
     data = np.frombuffer(padded.buffers()[2], dtype=np.uint8)
     scores = np.asarray(_ngram_counts(model, data, offsets - offsets[0]) @ model.weights)
-    lower = pc.utf8_lower(words).to_numpy(zero_copy_only=False)
-    listed = np.array([model.words.get(w) is not None for w in lower], dtype=bool)
+    index = pc.index_in(pc.utf8_lower(words), value_set=model.word_keys)
+    listed = index.is_valid().to_numpy(zero_copy_only=False)
     if listed.any():
-        member = np.stack([model.words[w] for w in lower[listed]])
+        member = model.word_member[index.filter(index.is_valid()).to_numpy()]
         scores[listed] += WORD_WEIGHT * member
     scores = np.maximum(scores, scores.max(axis=1, keepdims=True) - WORD_CAP)
     return scores

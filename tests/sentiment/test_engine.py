@@ -226,6 +226,18 @@ def test_phrases_and_a_service_extension():
     assert not vader_spec().phrases
 
 
+def test_preprocess_candidates_need_flags():
+    class Half:
+        def __call__(self, texts):
+            return texts
+
+        def candidates(self, split, flags):
+            return np.ones(split.counts.size, dtype=bool)
+
+    with pytest.raises(TypeError, match="`preprocess` must have both methods"):
+        LexiconSpec(name="half", lexicon={"gut": 1.9}, preprocess=Half())
+
+
 def test_preprocess_must_keep_the_length():
     spec = LexiconSpec(name="bad", lexicon={"gut": 1.9}, preprocess=lambda s: s.iloc[:1])
     with pytest.raises(ValueError, match="`preprocess` of spec 'bad' must return a Series"):

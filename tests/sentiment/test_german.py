@@ -532,6 +532,41 @@ def test_clause_final_negation_on_tokens(text, read):
     assert de.preprocess_german(pd.Series([text]))[0] == read
 
 
+_RULE_WORDS = [
+    "Liebe", "liebe", "Lieber", "liebes", "LIEBE", "(Liebe", "Hallo", "hi", "@anna", "Team",
+    "Frau", "Grüße", "nicht", "Nicht", "NICHT", "nicht,", "nicht,,", "dass", "daß", ",dass",
+    "nicht,dass", "Dass", "finde", "fand", "ich", "wir", "glaube", "gut", "war", ",", ".",
+    "😡", "👍🏻",
+]  # fmt: skip
+_RULE_SPACES = [" ", "  ", "\n", "\t", "\u00a0", ", ", " \n "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_RULE_WORDS), st.sampled_from(_RULE_SPACES)),
+                min_size=1, max_size=12))
+def test_text_rule_candidates_include_every_text_the_rules_change(parts):
+    from empathylab.text._whitespace import split_texts
+
+    text = "".join(word + space for word, space in parts)
+    texts = pd.Series([text, text.strip(), "Liebe Grüße", "Ich finde nicht, dass es gut war.",
+                       "glaube nicht,dass", "Hallo liebe Anna"], dtype="str")
+    changed = (gt.preprocess_texts(texts) != texts).to_numpy(bool)
+    split = split_texts(pa.array(texts.tolist()))
+    candidates = gt.text_rules.candidates(split, gt.text_rules.flags(split.dictionary))
+    assert not (changed & ~candidates).any()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_RULE_WORDS), st.sampled_from(_RULE_SPACES)),
+                         min_size=1, max_size=10), min_size=1, max_size=6))
+def test_sentiment_runs_the_text_rules_on_the_candidates_only_with_the_same_scores(texts):
+    from empathylab import sentiment
+
+    series = pd.Series(["".join(w + s for w, s in parts) for parts in texts], dtype="str")
+    ours = sentiment(series, lang="de")[["compound", "positive", "negative", "neutral"]]
+    pd.testing.assert_frame_equal(ours, score_texts(series, de.german_spec()))
+
+
 def test_sentiment_uses_the_same_german_rules_as_the_engine():
     from empathylab import sentiment
 
