@@ -159,7 +159,7 @@ def test_fit_errors(corpus):
         TouchpointModel().fit(texts[:3], ["delivery", ["billing"], []])
     with pytest.raises(TypeError, match="single str"):
         TouchpointModel().fit("Paket", [["delivery"]])
-    with pytest.raises(TypeError, match="must contain only str"):
+    with pytest.raises(TypeError, match="must hold only str"):
         TouchpointModel().fit(pd.Series(["a", None] * 6), [["x"], []] * 6)
     with pytest.raises(InsufficientDataError, match="at least 10"):
         TouchpointModel().fit(texts[:5], labels[:5])
