@@ -80,7 +80,7 @@ def main() -> None:
     args = parser.parse_args()
 
     adjusted, naive = _fits(load_sample("customers"))
-    print("bundled sample (n = {:,} customers), planted log-odds {}".format(adjusted.n, PLANTED))
+    print(f"bundled sample (n = {adjusted.n:,} customers), planted log-odds {PLANTED}")
     print(f"  adjusted: {adjusted.coef:.3f} [{adjusted.ci_low:.3f}, {adjusted.ci_high:.3f}]")
     print(f"  naive:    {naive.coef:.3f} [{naive.ci_low:.3f}, {naive.ci_high:.3f}]")
 

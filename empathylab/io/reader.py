@@ -146,7 +146,7 @@ def read_feedback(
     frames: list[pd.DataFrame] = []
     reports: list[LoadReport] = []
     for raw in open_source(source):
-        frame, report = _read_one(
+        frame, loaded = _read_one(
             raw,
             format=format,
             preset=preset,
@@ -160,17 +160,17 @@ def read_feedback(
             repair_encoding=repair_encoding,
         )
         frames.append(frame)
-        reports.append(report)
+        reports.append(loaded)
     if len(frames) == 1:
-        df, report = frames[0], reports[0]
+        df, loaded = frames[0], reports[0]
     else:
         df = pd.concat(frames, ignore_index=True)
-        report = _merge_reports(reports)
-    df.attrs["load_report"] = report
-    if report.n_quarantined or len(report.warnings):
+        loaded = _merge_reports(reports)
+    df.attrs["load_report"] = loaded
+    if loaded.n_quarantined or len(loaded.warnings):
         _warnings.warn(
-            f"{report.source}: {report.n_quarantined} row(s) quarantined, "
-            f"{len(report.warnings)} data-quality warning(s); see df.attrs['load_report']",
+            f"{loaded.source}: {loaded.n_quarantined} row(s) quarantined, "
+            f"{len(loaded.warnings)} data-quality warning(s); see df.attrs['load_report']",
             DataQualityWarning,
             stacklevel=2,
         )

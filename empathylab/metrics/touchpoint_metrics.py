@@ -335,7 +335,7 @@ def touchpoint_metrics(
     window = pd.Timedelta(repeat_window)
     prep = prepare_rows(df, by, timestamp=timestamp, fiscal_year_start=fiscal_year_start,
                         customer_roles=customer_roles)
-    df, keys, names, exploded = prep.df, prep.keys, prep.names, prep.exploded
+    df, names, exploded = prep.df, prep.names, prep.exploded
     keyframe, is_customer, values, empathy = (prep.keyframe, prep.is_customer, prep.values,
                                               prep.empathy)
 

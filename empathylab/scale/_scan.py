@@ -35,7 +35,7 @@ def open_binary(path: Path) -> IO[bytes]:
     with open(path, "rb") as handle:
         magic = handle.read(6)
     if magic[:2] == b"\x1f\x8b":
-        return gzip.open(path, "rb")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
     if magic[:3] == b"BZh":
         return bz2.open(path, "rb")
     if magic[:6] == b"\xfd7zXZ\x00":

@@ -111,7 +111,8 @@ class MetricsAccumulator:
         if self.metric == "nps":
             counts = (pd.concat(self._sums).sum() if self._sums else
                       pd.Series(0, index=["promoters", "passives", "detractors", "n_missing"]))
-            return NPSResult(**{k: int(v) for k, v in counts.items()}, **self.options)
+            found: dict[str, Any] = {str(k): int(v) for k, v in counts.items()}
+            return NPSResult(**found, **self.options)
         if self._meta is None:
             raise ValueError("no chunk was added; call update(chunk) first")
         o = self._tm_options()

@@ -69,8 +69,9 @@ def dask_link_outcomes(
             f"memory), but {type(customers).__name__} was passed; call .compute() on it first."
         )
     meta = interactions._meta
-    kwargs = {"window": window, "timestamp": timestamp, "outcome_time": outcome_time,
-              "experience": experience, "aggregations": aggregations, "role": role}
+    kwargs: dict[str, Any] = {"window": window, "timestamp": timestamp,
+                              "outcome_time": outcome_time, "experience": experience,
+                              "aggregations": aggregations, "role": role}
     # validation, and the result for customers without interactions, from the pandas code
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DataQualityWarning)

@@ -86,7 +86,7 @@ def dask_touchpoint_metrics(
                                                              fiscal_year_start=fiscal_year_start),
                                   enforce_metadata=False)
         npart = max(1, ddf.npartitions)
-        rows_kw = {"timestamp": timestamp, "customer_roles": customer_roles,
+        rows_kw: dict[str, Any] = {"timestamp": timestamp, "customer_roles": customer_roles,
                    "responder_roles": responder_roles,
                    "non_contact_channels": non_contact_channels}
         conv_meta = conversation_rows(proj._meta, len(names), **rows_kw)
