@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings as _warnings
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -32,7 +33,10 @@ def read_feedback(
     score_ranges: Mapping[str, tuple[float, float]] | None = None,
     dayfirst: bool | None = None,
     repair_encoding: bool = True,
-) -> pd.DataFrame:
+    chunksize: int | None = None,
+    engine: str = "pandas",
+    report: bool = False,
+) -> Any:
     """Read a feedback export into the canonical schema.
 
     Parameters
@@ -67,6 +71,21 @@ def read_feedback(
         English (comma-separated with decimal points).
     repair_encoding : bool, default=True
         Repair mojibake such as ``Ã¼`` (for ``ü``) in text cells and headers.
+    chunksize : int, optional
+        Read a delimited file (CSV/TSV, also gzip/bz2/xz) in pieces of about this
+        many records: an iterator of canonical DataFrames, each with its own
+        ``attrs["load_report"]``, ``source_line`` and index continuing over the
+        pieces, for files larger than memory (see :mod:`empathylab.scale`). With
+        ``engine="dask"``: one partition per piece.
+    engine : {"pandas", "dask"}, default="pandas"
+        ``"dask"``: ``source`` may be a folder or a glob pattern (``"exports/*.csv"``)
+        and a lazy Dask DataFrame is returned, one partition per file (or per
+        ``chunksize`` records), each read as here; columns are the union of the
+        files' columns (missing ones NA). Needs ``empathylab[dask]``.
+    report : bool, default=False
+        With ``engine="dask"``: return ``(ddf, load_report)``, the second a Dask
+        delayed :class:`~empathylab.io.LoadReport` of all files and pieces
+        (compute both at once: ``dask.compute(ddf, load_report)``).
 
     Returns
     -------
@@ -77,7 +96,9 @@ def read_feedback(
         then the source's other columns as they were (numbers and dates parsed
         where a whole column fits). ``df.attrs["load_report"]`` is a
         :class:`~empathylab.io.LoadReport`: rows read, loaded and quarantined
-        with reasons, and warnings.
+        with reasons, and warnings. With ``chunksize=``: an iterator of such
+        DataFrames; with ``engine="dask"``: a Dask DataFrame of that schema
+        (and the delayed report with ``report=True``).
 
     Raises
     ------
@@ -107,10 +128,25 @@ def read_feedback(
         raise FeedbackFormatError(
             f"`format` must be one of {['auto', *FORMATS]}, but {format!r} was passed."
         )
+    if engine not in ("pandas", "dask"):
+        raise ValueError(f"`engine` must be one of ['pandas', 'dask'], but {engine!r} was passed.")
+    if chunksize is not None or engine == "dask":
+        read_kw = {"format": format, "preset": preset, "columns": columns,
+                   "encoding": encoding, "delimiter": delimiter, "sheet_name": sheet_name,
+                   "strict": strict, "score_ranges": score_ranges, "dayfirst": dayfirst,
+                   "repair_encoding": repair_encoding}
+        if engine == "dask":
+            from ..scale.read import dask_read_feedback
+
+            return dask_read_feedback(source, chunksize=chunksize, report=report,
+                                      read_kw=read_kw)
+        from ..scale.read import read_chunks
+
+        return read_chunks(source, chunksize=int(chunksize), read_kw=read_kw)  # type: ignore[arg-type]
     frames: list[pd.DataFrame] = []
     reports: list[LoadReport] = []
     for raw in open_source(source):
-        frame, report = _read_one(
+        frame, loaded = _read_one(
             raw,
             format=format,
             preset=preset,
@@ -124,17 +160,17 @@ def read_feedback(
             repair_encoding=repair_encoding,
         )
         frames.append(frame)
-        reports.append(report)
+        reports.append(loaded)
     if len(frames) == 1:
-        df, report = frames[0], reports[0]
+        df, loaded = frames[0], reports[0]
     else:
         df = pd.concat(frames, ignore_index=True)
-        report = _merge_reports(reports)
-    df.attrs["load_report"] = report
-    if report.n_quarantined or len(report.warnings):
+        loaded = _merge_reports(reports)
+    df.attrs["load_report"] = loaded
+    if loaded.n_quarantined or len(loaded.warnings):
         _warnings.warn(
-            f"{report.source}: {report.n_quarantined} row(s) quarantined, "
-            f"{len(report.warnings)} data-quality warning(s); see df.attrs['load_report']",
+            f"{loaded.source}: {loaded.n_quarantined} row(s) quarantined, "
+            f"{len(loaded.warnings)} data-quality warning(s); see df.attrs['load_report']",
             DataQualityWarning,
             stacklevel=2,
         )

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
+from .._dask import is_dask
 from .._validation import check_argument, check_columns
 from ..exceptions import DataQualityWarning
 
@@ -40,8 +41,9 @@ def link_outcomes(
 
     Parameters
     ----------
-    interactions : pandas.DataFrame
-        Messages or replies, one per row, with the customer key ``on``, a
+    interactions : pandas.DataFrame or dask.dataframe.DataFrame
+        Messages or replies, one per row (a Dask DataFrame is shuffled on ``on``
+        and linked per partition; same table as pandas), with the customer key ``on``, a
         ``timestamp`` and experience columns (reply ``empathy`` from
         :func:`empathylab.empathy_score`, sentiment ``compound``, ``recovery``, ...).
     customers : pandas.DataFrame
@@ -104,6 +106,13 @@ def link_outcomes(
     >>> "empathy_mean" in linked.columns
     True
     """
+    if is_dask(interactions):
+        from ..scale.link import dask_link_outcomes
+
+        return dask_link_outcomes(
+            interactions, customers, on=on, window=window, timestamp=timestamp,
+            outcome_time=outcome_time, experience=experience, aggregations=aggregations,
+            role=role)
     check_columns(interactions, [on, timestamp], param="interactions")
     check_columns(customers, [on] + ([outcome_time] if outcome_time else []), param="customers")
     for agg in aggregations:

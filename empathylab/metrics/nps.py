@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import numpy as np
 import pandas as pd
 
+from .._dask import is_dask
 from .._results import Result
 from .._validation import check_argument
 from ._stats import check_confidence, mean_interval, wilson_interval, z_value
@@ -250,9 +251,10 @@ def nps(
 
     Parameters
     ----------
-    scores : Series or array-like of float
+    scores : Series, Dask Series or array-like of float
         Answers to the 0-10 likelihood-to-recommend question. Missing values
-        are dropped and counted (``n_missing``).
+        are dropped and counted (``n_missing``). A Dask Series is counted per
+        partition and only the counts are collected (same result as pandas).
     method : {"adjusted_wald", "wald", "bootstrap"}, default="adjusted_wald"
         Interval: adjusted Wald (Rocks 2016; 0.75 added to the promoter and
         detractor counts and 3 to n, centred on the adjusted NPS'), Wald
@@ -288,6 +290,12 @@ def nps(
     <NPSResult: NPS +30.0 (95% CI +14.1 to +44.2, adjusted_wald), n=100>
     """
     check_argument("method", NPS_METHODS, method)
+    if is_dask(scores):
+        from ..scale.metrics import dask_nps_counts
+
+        (counts,) = dask_nps_counts(scores)
+        return NPSResult(**counts, method=method, confidence=confidence, n_boot=n_boot,
+                         random_state=random_state)
     values, n_missing = _as_scores(scores, name="scores", low=0, high=10, whole=True)
     return NPSResult(
         promoters=int((values >= PROMOTER_MIN).sum()),
@@ -409,8 +417,9 @@ def nps_diff(
 
     Parameters
     ----------
-    a, b : Series, array-like of 0-10 answers, or NPSResult
-        The two samples (missing answers dropped). For paired or panel data use
+    a, b : Series, Dask Series, array-like of 0-10 answers, or NPSResult
+        The two samples (missing answers dropped); two Dask Series are counted
+        in one pass. For paired or panel data use
         a bootstrap on respondents instead (SOURCES.md §3.3).
     method : {"adjusted_wald", "wald"}, default="adjusted_wald"
         Wald: Δ ± z·sqrt(Var_a/n_a + Var_b/n_b) (SOURCES.md §3.3). Adjusted
@@ -435,6 +444,13 @@ def nps_diff(
     """
     check_argument("method", ["adjusted_wald", "wald"], method)
     confidence = check_confidence(confidence)
+    if is_dask(a) and is_dask(b):  # both counted in one pass over the data
+        from ..scale.metrics import dask_nps_counts
+
+        ca, cb = dask_nps_counts(a, b)
+        ra = NPSResult(**ca, method=method, confidence=confidence)
+        rb = NPSResult(**cb, method=method, confidence=confidence)
+        return NPSDiffResult(ra, rb, method=method, confidence=confidence)
     ra = a if isinstance(a, NPSResult) else nps(a, method=method, confidence=confidence)
     rb = b if isinstance(b, NPSResult) else nps(b, method=method, confidence=confidence)
     return NPSDiffResult(ra, rb, method=method, confidence=confidence)

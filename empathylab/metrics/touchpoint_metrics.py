@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from .._dask import is_dask
 from .._validation import check_columns
 from ..exceptions import SmallSampleWarning
 from ._stats import check_confidence, mean_interval, wilson_interval
@@ -70,6 +72,16 @@ def _resolve_by(data: pd.DataFrame, by: str | Sequence[str], timestamp: str) -> 
     return out
 
 
+def check_options(confidence: float, nps_method: str) -> float:
+    """The checked ``confidence``; raises for an unknown ``nps_method``."""
+    confidence = check_confidence(confidence)
+    if nps_method not in ("adjusted_wald", "wald"):
+        from .._validation import check_argument
+
+        check_argument("nps_method", [m for m in NPS_METHODS if m != "bootstrap"], nps_method)
+    return confidence
+
+
 def _validated(data: pd.DataFrame, column: str, low: float, high: float, whole: bool) -> pd.Series:
     values = pd.to_numeric(data[column], errors="coerce").astype("float64")
     _as_scores(data[column], name=f"column {column!r}", low=low, high=high, whole=whole)
@@ -88,6 +100,30 @@ def _conversations(
     names: list[str],
 ) -> pd.DataFrame | None:
     """Per-group response, resolution, repeat-contact and escalation figures (or None)."""
+    table = conversation_table(data, timestamp=timestamp, is_customer=is_customer,
+                               responder_roles=responder_roles,
+                               non_contact_channels=non_contact_channels)
+    if table is None:
+        return None
+    mark_repeats(table, repeat_window)
+    return conversation_groups(table, keyframe, names, has_customer="customer_id" in data.columns)
+
+
+def conversation_table(
+    data: pd.DataFrame,
+    *,
+    timestamp: str,
+    is_customer: pd.Series,
+    responder_roles: Sequence[str],
+    non_contact_channels: Sequence[str],
+) -> pd.DataFrame | None:
+    """One row per conversation (indexed by its id, ordered by first customer message).
+
+    Columns ``row`` (index label of the first customer message), ``start``, ``last``,
+    ``reply``, ``response_h``, ``resolution_h``, ``contact``, ``customer`` and
+    ``escalated``. Everything here depends on the rows of one conversation only, so
+    it can run per partition once the rows of a conversation are together (Dask).
+    """
     if "conversation_id" not in data.columns or timestamp not in data.columns:
         return None
     ts = pd.to_datetime(data[timestamp])
@@ -134,21 +170,33 @@ def _conversations(
         contact = pd.Series(~channel.isin([c.lower() for c in non_contact_channels])
                             .fillna(False).to_numpy(), index=table.index)
     table["contact"] = contact
-    if "customer_id" in data.columns:
-        table["customer"] = data["customer_id"].reindex(table["row"]).to_numpy()
-        contacts = table[table["contact"] & table["customer"].notna()].sort_values(
-            ["customer", "start"], kind="stable")
-        nxt = contacts.groupby("customer")["start"].shift(-1)
-        table["repeat"] = ((nxt - contacts["start"]) <= repeat_window).reindex(table.index)
-    else:
-        table["customer"] = np.nan
-        table["repeat"] = np.nan
+    table["customer"] = (data["customer_id"].reindex(table["row"]).to_numpy()
+                         if "customer_id" in data.columns else np.nan)
     if "escalated" in data.columns:
         esc = data["escalated"].reindex(base.index).astype("boolean")
         table["escalated"] = esc.groupby(base["conv"]).max().reindex(table.index).astype(
             "float64").to_numpy()
     else:
         table["escalated"] = np.nan
+    return table
+
+
+def mark_repeats(table: pd.DataFrame, repeat_window: pd.Timedelta) -> None:
+    """Add ``repeat``: another contact conversation of the customer within the window."""
+    if table["customer"].isna().all():
+        table["repeat"] = np.nan
+        return
+    contacts = table[table["contact"] & table["customer"].notna()].sort_values(
+        ["customer", "start"], kind="stable")
+    nxt = contacts.groupby("customer")["start"].shift(-1)
+    table["repeat"] = ((nxt - contacts["start"]) <= repeat_window).reindex(table.index)
+
+
+def conversation_groups(
+    table: pd.DataFrame, keyframe: pd.DataFrame, names: list[str], *, has_customer: bool
+) -> pd.DataFrame:
+    """Group figures of a :func:`conversation_table` (with ``repeat``) by the keys of
+    each conversation's first customer message (``keyframe``: ``_row`` and the keys)."""
     # each conversation belongs to the group(s) of its first customer message
     keyed = keyframe.loc[keyframe["_row"].isin(table["row"])]
     joined = keyed.merge(table.reset_index(drop=True), left_on="_row", right_on="row")
@@ -168,7 +216,7 @@ def _conversations(
         "escalation_n": grouped["escalated"].count(),
         "escalation_rate": grouped["escalated"].mean(),
     })
-    if "customer_id" in data.columns:
+    if has_customer:
         out["contact_customers"] = repeat_customers.size().reindex(out.index)
         out["repeat_contact_rate"] = repeat_customers.mean().reindex(out.index)
     return out.reset_index()
@@ -273,17 +321,71 @@ def touchpoint_metrics(
     >>> table.loc[table["touchpoint"] == "delivery", ["n", "nps_n"]].astype(int).values.tolist()
     [[420, 229]]
     """
+    if is_dask(df):
+        from ..scale.metrics import dask_touchpoint_metrics
+
+        return dask_touchpoint_metrics(
+            df, by, timestamp=timestamp, fiscal_year_start=fiscal_year_start, min_n=min_n,
+            confidence=confidence, nps_method=nps_method, customer_roles=customer_roles,
+            responder_roles=responder_roles, non_contact_channels=non_contact_channels,
+            repeat_window=repeat_window)
     if not isinstance(df, pd.DataFrame):
         raise TypeError(f"`df` must be a pandas DataFrame, but {type(df).__name__} was passed.")
-    confidence = check_confidence(confidence)
-    if nps_method not in ("adjusted_wald", "wald"):
-        from .._validation import check_argument
-
-        check_argument("nps_method", [m for m in NPS_METHODS if m != "bootstrap"], nps_method)
+    confidence = check_options(confidence, nps_method)
     window = pd.Timedelta(repeat_window)
-    keys = _resolve_by(df, by, timestamp)
-    names = [name for name, _ in keys]
+    prep = prepare_rows(df, by, timestamp=timestamp, fiscal_year_start=fiscal_year_start,
+                        customer_roles=customer_roles)
+    df, names, exploded = prep.df, prep.names, prep.exploded
+    keyframe, is_customer, values, empathy = (prep.keyframe, prep.is_customer, prep.values,
+                                              prep.empathy)
 
+    cust_keys = _explode(keyframe[is_customer.to_numpy()], exploded)
+    msgs = cust_keys.join(values, on="_row")
+    g = msgs.groupby(names, dropna=False, sort=False)
+    table = pd.DataFrame({
+        "n": g.size(),
+        "sentiment_n": g["sent"].count(), "sentiment_mean": g["sent"].mean(),
+        "sentiment_sd": g["sent"].std(ddof=1),
+        "negative_n": g["neg"].sum(min_count=1), "_neg_n": g["neg"].count(),
+        "nps_n": g["pro"].count(), "promoters": g["pro"].sum(), "detractors": g["det"].sum(),
+        "csat_n": g["sat"].count(), "csat_satisfied": g["sat"].sum(),
+        "ces_n": g["ces"].count(), "ces": g["ces"].mean(), "ces_sd": g["ces"].std(ddof=1),
+    }).reset_index()
+
+    # share: messages of the group over the distinct messages of its period (or of all)
+    others = prep.others
+    total_messages = int(is_customer.sum())
+    if others:
+        slice_n = (keyframe[is_customer.to_numpy()].groupby(others, dropna=False, sort=False)
+                   .size().rename("_slice").reset_index())
+        table = table.merge(slice_n, on=others, how="left")
+    else:
+        table["_slice"] = total_messages
+
+    emp_keys = _explode(keyframe[empathy.notna().to_numpy()], exploded)
+    if len(emp_keys):
+        e = emp_keys.join(empathy.rename("emp"), on="_row").groupby(names, dropna=False,
+                                                                    sort=False)["emp"]
+        emp = pd.DataFrame({"empathy_n": e.count(), "empathy_mean": e.mean(),
+                            "empathy_sd": e.std(ddof=1)}).reset_index()
+        table = table.merge(emp, on=names, how="outer")
+
+    conv = _conversations(
+        df, _explode(keyframe, exploded), timestamp=timestamp, is_customer=is_customer,
+        responder_roles=responder_roles, non_contact_channels=non_contact_channels,
+        repeat_window=window, names=names,
+    )
+    if conv is not None:
+        table = table.merge(conv, on=names, how="outer")
+
+    return finish_table(table, names, min_n=min_n, confidence=confidence,
+                        nps_method=nps_method, stacklevel=3)
+
+
+def key_frame(
+    df: pd.DataFrame, keys: list[tuple[str, str]], *, timestamp: str, fiscal_year_start: int
+) -> tuple[pd.DataFrame, list[str]]:
+    """``_row`` (the index label) and one column per group key; the list-valued keys."""
     keyframe = pd.DataFrame({"_row": df.index}, index=df.index)
     exploded: list[str] = []
     for name, source in keys:
@@ -294,6 +396,39 @@ def touchpoint_metrics(
             keyframe[name] = df[source].to_numpy()
             if _list_valued(df[source]):
                 exploded.append(name)
+    return keyframe, exploded
+
+
+class PreparedRows(NamedTuple):
+    """The inputs of the per-group figures, as :func:`prepare_rows` derives them."""
+
+    df: pd.DataFrame
+    keys: list[tuple[str, str]]
+    names: list[str]
+    exploded: list[str]
+    others: list[str]
+    keyframe: pd.DataFrame
+    is_customer: pd.Series
+    values: pd.DataFrame
+    empathy: pd.Series
+
+
+def prepare_rows(
+    df: pd.DataFrame,
+    by: str | Sequence[str],
+    *,
+    timestamp: str,
+    fiscal_year_start: int,
+    customer_roles: Sequence[str],
+) -> PreparedRows:
+    """Group keys per row and the validated, coded values behind the message metrics.
+
+    Row-wise only (each row on its own), so it runs unchanged per partition or chunk.
+    """
+    keys = _resolve_by(df, by, timestamp)
+    names = [name for name, _ in keys]
+    keyframe, exploded = key_frame(df, keys, timestamp=timestamp,
+                                   fiscal_year_start=fiscal_year_start)
     if df.index.has_duplicates:
         df = df.reset_index(drop=True)
         keyframe = keyframe.reset_index(drop=True).assign(_row=np.arange(len(df)))
@@ -324,45 +459,28 @@ def touchpoint_metrics(
     empathy = (_validated(df, "empathy", 0, 100, False) if "empathy" in df.columns
                else pd.Series(np.nan, index=df.index))
 
-    cust_keys = _explode(keyframe[is_customer.to_numpy()], exploded)
-    msgs = cust_keys.join(values, on="_row")
-    g = msgs.groupby(names, dropna=False, sort=False)
-    table = pd.DataFrame({
-        "n": g.size(),
-        "sentiment_n": g["sent"].count(), "sentiment_mean": g["sent"].mean(),
-        "sentiment_sd": g["sent"].std(ddof=1),
-        "negative_n": g["neg"].sum(min_count=1), "_neg_n": g["neg"].count(),
-        "nps_n": g["pro"].count(), "promoters": g["pro"].sum(), "detractors": g["det"].sum(),
-        "csat_n": g["sat"].count(), "csat_satisfied": g["sat"].sum(),
-        "ces_n": g["ces"].count(), "ces": g["ces"].mean(), "ces_sd": g["ces"].std(ddof=1),
-    }).reset_index()
-
-    # share: messages of the group over the distinct messages of its period (or of all)
     others = [nm for nm, source in keys if source.startswith("@") and nm not in exploded]
-    total_messages = int(is_customer.sum())
-    if others:
-        slice_n = (keyframe[is_customer.to_numpy()].groupby(others, dropna=False, sort=False)
-                   .size().rename("_slice").reset_index())
-        table = table.merge(slice_n, on=others, how="left")
-    else:
-        table["_slice"] = total_messages
+    return PreparedRows(df, keys, names, exploded, others, keyframe, is_customer, values,
+                        empathy)
 
-    emp_keys = _explode(keyframe[empathy.notna().to_numpy()], exploded)
-    if len(emp_keys):
-        e = emp_keys.join(empathy.rename("emp"), on="_row").groupby(names, dropna=False,
-                                                                    sort=False)["emp"]
-        emp = pd.DataFrame({"empathy_n": e.count(), "empathy_mean": e.mean(),
-                            "empathy_sd": e.std(ddof=1)}).reset_index()
-        table = table.merge(emp, on=names, how="outer")
 
-    conv = _conversations(
-        df, _explode(keyframe, exploded), timestamp=timestamp, is_customer=is_customer,
-        responder_roles=responder_roles, non_contact_channels=non_contact_channels,
-        repeat_window=window, names=names,
-    )
-    if conv is not None:
-        table = table.merge(conv, on=names, how="outer")
+def finish_table(
+    table: pd.DataFrame,
+    names: list[str],
+    *,
+    min_n: int,
+    confidence: float,
+    nps_method: str,
+    stacklevel: int = 2,
+) -> pd.DataFrame:
+    """Shares, rates, intervals, column order and dtypes from the per-group sums.
 
+    ``table`` has the keys and ``n``, ``_slice``, ``sentiment_n/mean/sd``,
+    ``negative_n``, ``_neg_n``, ``nps_n``, ``promoters``, ``detractors``, ``csat_n``,
+    ``csat_satisfied``, ``ces_n``, ``ces``, ``ces_sd`` and, where present, the
+    empathy and conversation figures: the pandas path and the Dask/chunked paths
+    (:mod:`empathylab.scale`) share this code.
+    """
     for col in METRIC_COLUMNS:
         if col not in table.columns:
             table[col] = np.nan
@@ -409,6 +527,6 @@ def touchpoint_metrics(
         warnings.warn(
             f"{len(small)} of {len(table)} groups have fewer than min_n={min_n} customer "
             "messages; they are kept and flagged in `small_sample` (their intervals are wide).",
-            SmallSampleWarning, stacklevel=2,
+            SmallSampleWarning, stacklevel=stacklevel,
         )
     return table
