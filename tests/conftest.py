@@ -1,4 +1,6 @@
-"""Shared fixtures: seeded random numbers, headless matplotlib, the shared dev data."""
+"""Shared fixtures: seeded random numbers, headless matplotlib, the shared dev data, the
+scored German sample and a two-worker Dask cluster (one conftest: sub-folder conftest
+files would clash as modules under --doctest-modules)."""
 
 from __future__ import annotations
 
@@ -32,3 +34,24 @@ def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip(f"needs the shared dev data at {SHARED_DATA} (not part of the project)")
     return SHARED_DATA
+
+
+@pytest.fixture(scope="session")
+def scored_sample():
+    """``load_sample("feedback_de").cx.sentiment()``; copy before changing it."""
+    from empathylab.datasets import load_sample
+
+    return load_sample("feedback_de").cx.sentiment()
+
+
+@pytest.fixture(scope="session")
+def dask_client():
+    """A two-worker LocalCluster (skipped without the dask extra)."""
+    pytest.importorskip("dask.dataframe", reason="needs the optional extra empathylab[dask]")
+    distributed = pytest.importorskip("distributed", reason="needs empathylab[dask]")
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                       dashboard_address=None)
+    client = distributed.Client(cluster)
+    yield client
+    client.close()
+    cluster.close()
