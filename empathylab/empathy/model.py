@@ -22,7 +22,6 @@ levels are treated as classes), ``class_weight="balanced"`` by default.
 
 from __future__ import annotations
 
-import json
 import warnings
 from collections.abc import Sequence
 from numbers import Integral, Real
@@ -36,6 +35,7 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from .._model_files import write_model_file
 from .._validation import check_argument
 from ..exceptions import InsufficientDataError, ModelFormatError, SmallSampleWarning
 from ..sentiment.model import _TfidfBlock
@@ -289,20 +289,8 @@ class EmpathyModel(ClassifierMixin, BaseEstimator):
         arrays = {"coef": self.coef_, "intercept": self.intercept_,
                   "rule_mean": self.rule_mean_, "rule_scale": self.rule_scale_}
         arrays |= {f"{b.name}_idf": b.idf for b in self.blocks_}
-        if path.suffix.lower() == ".json":
-            doc = header | {k: np.asarray(v).tolist() for k, v in arrays.items()}
-            doc |= {f"{b.name}_terms": b.vocabulary for b in self.blocks_}
-            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            return path
-        for b in self.blocks_:
-            encoded = [t.encode("utf-8") for t in b.vocabulary]
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-            arrays[f"{b.name}_terms"] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-            arrays[f"{b.name}_offsets"] = np.concatenate([[0], np.cumsum(lengths)])
-        arrays["header"] = np.asarray(json.dumps(header, ensure_ascii=False))
-        with path.open("wb") as fh:
-            np.savez_compressed(fh, allow_pickle=False, **arrays)
-        return path
+        return write_model_file(path, header, arrays,
+                                {b.name: list(b.vocabulary) for b in self.blocks_})
 
     @classmethod
     def load(cls, path: str | Path) -> EmpathyModel:

@@ -54,7 +54,6 @@ How well it does, measured by ``benchmarks/sentiment_trained.py`` with the defau
 
 from __future__ import annotations
 
-import json
 import re
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -72,6 +71,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import normalize
 from sklearn.utils.validation import check_is_fitted
 
+from .._model_files import write_model_file
 from .._validation import as_texts, check_argument
 from ..exceptions import InsufficientDataError, ModelFormatError, SmallSampleWarning
 from ._model_io import (
@@ -755,20 +755,8 @@ class SentimentModel(ClassifierMixin, BaseEstimator):
         arrays = {"coef": self.coef_, "intercept": self.intercept_,
                   "lexicon_mean": self.lexicon_mean_, "lexicon_scale": self.lexicon_scale_}
         arrays |= {f"{b.name}_idf": b.idf for b in self.blocks_}
-        if path.suffix.lower() == ".json":
-            doc = header | {k: v.tolist() for k, v in arrays.items()}
-            doc |= {f"{b.name}_terms": b.vocabulary for b in self.blocks_}
-            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-            return path
-        for b in self.blocks_:  # terms as UTF-8 bytes and offsets: no object arrays
-            encoded = [t.encode("utf-8") for t in b.vocabulary]
-            lengths = np.fromiter(map(len, encoded), dtype=np.int64, count=len(encoded))
-            arrays[f"{b.name}_terms"] = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-            arrays[f"{b.name}_offsets"] = np.concatenate([[0], np.cumsum(lengths)])
-        arrays["header"] = np.asarray(json.dumps(header, ensure_ascii=False))
-        with path.open("wb") as fh:
-            np.savez_compressed(fh, allow_pickle=False, **arrays)
-        return path
+        return write_model_file(path, header, arrays,
+                                {b.name: list(b.vocabulary) for b in self.blocks_})
 
     @classmethod
     def load(cls, path: str | Path) -> SentimentModel:
